@@ -1,0 +1,69 @@
+package io.akhbar.ingest.web;
+
+import io.akhbar.ingest.submission.InvalidArticleException;
+import io.akhbar.ingest.submission.PublishFailedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/** Every error leaves as RFC 9457 problem+json, with a type a client can branch on. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://akhbar.io/problems/";
+
+    @ExceptionHandler(InvalidArticleException.class)
+    ProblemDetail invalidArticle(InvalidArticleException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid article", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(PublishFailedException.class)
+    ResponseEntity<ProblemDetail> publishFailed(PublishFailedException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Article not accepted",
+                "The message broker did not acknowledge the article, so it was not accepted. Retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof RequestTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        // The parser's message may echo the input; a short fixed text with the location is enough to fix it.
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "The body is not valid JSON of the expected shape: " + firstLine(e.getMostSpecificCause().getMessage()));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

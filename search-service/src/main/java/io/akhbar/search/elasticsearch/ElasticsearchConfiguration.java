@@ -1,0 +1,49 @@
+package io.akhbar.search.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The 8.x client, defined here because Boot 4 auto-configures only the 9.x one, which an 8.x cluster refuses.
+ */
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
+        HttpHost[] hosts = properties.url().stream().map(String::trim).map(HttpHost::create).toArray(HttpHost[]::new);
+        return RestClient.builder(hosts)
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                        .setSocketTimeout((int) properties.socketTimeout().toMillis()))
+                .setHttpClientConfigCallback(http -> {
+                    if (properties.username() != null && !properties.username().isBlank()) {
+                        var credentials = new BasicCredentialsProvider();
+                        credentials.setCredentials(AuthScope.ANY,
+                                new UsernamePasswordCredentials(properties.username(), properties.password()));
+                        http.setDefaultCredentialsProvider(credentials);
+                    }
+                    return http;
+                })
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    ElasticsearchClient elasticsearchClient(RestClient restClient) {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
+    }
+}

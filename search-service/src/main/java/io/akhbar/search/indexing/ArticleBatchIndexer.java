@@ -1,0 +1,80 @@
+package io.akhbar.search.indexing;
+
+import io.akhbar.contracts.ArticleEnriched;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Indexes one polled batch. Records that can never be indexed (unreadable, or refused by the mapping) go to the dead
+ * letter topic; anything transient is thrown, so that the container retries the whole batch without committing.
+ */
+@Service
+class ArticleBatchIndexer {
+
+    private final JsonMapper json;
+    private final BulkIndexer bulkIndexer;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final Counter indexed;
+    private final Counter deadLettered;
+    private final Timer freshness;
+
+    ArticleBatchIndexer(JsonMapper json, BulkIndexer bulkIndexer, DeadLetters deadLetters, Clock clock,
+            MeterRegistry meters) {
+        this.json = json;
+        this.bulkIndexer = bulkIndexer;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.indexed = meters.counter("akhbar.articles.indexed");
+        this.deadLettered = meters.counter("akhbar.articles.dead.lettered", "stage", "indexing");
+        this.freshness = Timer.builder("akhbar.freshness")
+                .description("From ingest to indexed")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    void index(List<IncomingRecord> batch) {
+        Instant now = clock.instant();
+        Map<String, IncomingRecord> recordsById = new LinkedHashMap<>();
+        List<ArticleDocument> documents = new ArrayList<>();
+        for (IncomingRecord record : batch) {
+            ArticleEnriched article;
+            try {
+                article = json.readValue(record.payload(), ArticleEnriched.class);
+            } catch (RuntimeException e) {
+                deadLetter(record, "unreadable article: " + e.getMessage(), e);
+                continue;
+            }
+            // A batch may hold two versions of one article; the later one wins, as it would in the index.
+            if (recordsById.put(article.id(), record) != null) {
+                documents.removeIf(document -> document.id().equals(article.id()));
+            }
+            documents.add(ArticleDocument.of(article, now));
+        }
+        Map<String, String> refused = bulkIndexer.index(documents);
+        refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason, null));
+        indexed.increment(documents.size() - refused.size());
+        long doneMillis = clock.millis();
+        recordsById.forEach((id, record) -> {
+            if (!refused.containsKey(id) && record.ingestedAtMillis() != null) {
+                freshness.record(Duration.ofMillis(Math.max(0, doneMillis - record.ingestedAtMillis())));
+            }
+        });
+    }
+
+    private void deadLetter(IncomingRecord record, String reason, Throwable cause) {
+        deadLetters.send(record, reason, cause);
+        deadLettered.increment();
+    }
+}
