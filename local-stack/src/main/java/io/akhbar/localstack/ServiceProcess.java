@@ -1,0 +1,101 @@
+package io.akhbar.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** One of the Spring Boot services, started from its executable jar in its own JVM. */
+final class ServiceProcess {
+
+    private final Service service;
+    private final String url;
+    private final ChildProcess process;
+    private final long launchedAt = System.nanoTime();
+
+    private ServiceProcess(Service service, String url, ChildProcess process) {
+        this.service = service;
+        this.url = url;
+        this.process = process;
+    }
+
+    /** Starts the JVM without waiting, so that several services can boot side by side. */
+    static ServiceProcess launch(Service service, Path projectRoot, int port, String kafkaBootstrapServers,
+                                 String elasticsearchUrl, List<String> extraArguments, WorkDir workDir) {
+        Path jar = executableJar(projectRoot, service);
+        List<String> command = new ArrayList<>(List.of(
+                JavaCommand.javaExecutable(),
+                JavaCommand.markerOption(workDir),
+                "-Xmx256m",
+                "-jar", jar.toString()));
+        command.addAll(arguments(port, kafkaBootstrapServers, elasticsearchUrl));
+        command.addAll(extraArguments);
+        ChildProcess process = ChildProcess.start(service.module(), command, Map.of(), workDir.root(),
+                workDir.logs().resolve(service.module() + ".log"));
+        return new ServiceProcess(service, "http://127.0.0.1:" + port, process);
+    }
+
+    static List<String> arguments(int port, String kafkaBootstrapServers, String elasticsearchUrl) {
+        return List.of(
+                "--server.port=" + port,
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrapServers,
+                "--akhbar.elasticsearch.url=" + elasticsearchUrl);
+    }
+
+    /** Returns the time since launch, which for the second and third service includes waiting for the first. */
+    Duration awaitHealthy(Duration timeout) {
+        Duration remaining = timeout.minusNanos(System.nanoTime() - launchedAt);
+        Readiness.await(process, service.module() + " reports UP at " + url + "/actuator/health",
+                remaining.isNegative() ? Duration.ZERO : remaining, this::isUp);
+        return Duration.ofNanos(System.nanoTime() - launchedAt);
+    }
+
+    private boolean isUp() throws IOException, InterruptedException {
+        Http.Response response = Http.get(url + "/actuator/health", Duration.ofSeconds(5));
+        return response.status() == 200 && "UP".equals(Json.parseObject(response.body()).get("status"));
+    }
+
+    /** The newest {@code *-exec.jar} in the module's target directory (the Boot repackage classifier). */
+    static Path executableJar(Path projectRoot, Service service) {
+        Path target = projectRoot.resolve(service.module()).resolve("target");
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "*-exec.jar")) {
+                found.forEach(jars::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + target, e);
+            }
+        }
+        return jars.stream()
+                .max(Comparator.comparing(ServiceProcess::lastModified))
+                .orElseThrow(() -> new LocalStackException("No executable jar (*-exec.jar) for " + service.module()
+                        + " in " + target + "; run ./mvnw -DskipTests package first"));
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    Service service() {
+        return service;
+    }
+
+    String url() {
+        return url;
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+}
