@@ -1,0 +1,24 @@
+# One image recipe for all three services: docker compose passes ARTIFACT_NAME.
+FROM eclipse-temurin:17-jdk AS build
+ARG ARTIFACT_NAME
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY article-contracts article-contracts
+COPY arabic-text arabic-text
+COPY local-stack local-stack
+COPY ingest-service ingest-service
+COPY nlp-service nlp-service
+COPY search-service search-service
+COPY end-to-end-tests end-to-end-tests
+RUN ./mvnw -B -q -DskipTests -pl ${ARTIFACT_NAME} -am package
+
+FROM eclipse-temurin:17-jre
+ARG ARTIFACT_NAME
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN useradd --system --uid 10001 akhbar
+COPY --from=build /src/${ARTIFACT_NAME}/target/${ARTIFACT_NAME}-*-exec.jar /app/app.jar
+USER akhbar
+ENV SPRING_PROFILES_ACTIVE=docker \
+    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]
