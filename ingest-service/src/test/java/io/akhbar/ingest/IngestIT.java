@@ -2,13 +2,10 @@ package io.akhbar.ingest;
 
 import io.akhbar.contracts.ArticleHeaders;
 import io.akhbar.localstack.KafkaProbe;
-import io.akhbar.localstack.LocalStack;
-import io.akhbar.localstack.LocalStackExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The ingest endpoint against a real Kafka broker: what gets a 202 is in the topic, and nothing else is. */
-@ExtendWith(LocalStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestIT {
 
@@ -52,13 +48,13 @@ class IngestIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> LocalStack.shared().kafkaBootstrapServers());
+        registry.add("spring.cloud.stream.kafka.binder.brokers", KafkaOnly::bootstrapServers);
         registry.add("spring.cloud.stream.bindings.articles-out-0.destination", () -> RAW);
     }
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaProbe(LocalStack.shared().kafkaBootstrapServers());
+        kafka = new KafkaProbe(KafkaOnly.bootstrapServers());
     }
 
     @AfterAll

@@ -7,10 +7,21 @@ import io.akhbar.ingest.submission.ArticleValidator.ValidArticle;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Turns a client's submission into the {@link ArticleSubmitted} event and returns once Kafka holds it. */
+/**
+ * Turns a client's submission into the {@link ArticleSubmitted} event and publishes it; every path into Kafka (single
+ * article, batch, feeds) goes through here, so validation and the id rule are the same for all.
+ */
 @Service
-class ArticleIntake {
+public class ArticleIntake {
 
     private final ArticleValidator validator;
     private final ArticlePublisher publisher;
@@ -24,13 +35,25 @@ class ArticleIntake {
         this.clock = clock;
     }
 
+    /** Returns once Kafka holds the article. */
     SubmissionAccepted submit(ArticleSubmission submission) {
+        ArticleSubmitted event = prepare(submission);
+        publisher.publish(event);
+        return SubmissionAccepted.accepted(event.id());
+    }
+
+    /**
+     * Validates and builds the event without publishing it.
+     *
+     * @throws InvalidArticleException listing every broken rule
+     */
+    public ArticleSubmitted prepare(ArticleSubmission submission) {
         ValidArticle article = validator.validate(submission);
         String title = article.title() != null
                 ? article.title()
                 : TitleDerivation.firstSentence(article.body(), properties.derivedTitleLength());
         String url = ArticleIds.canonicalUrl(article.url()).orElse(null);
-        var event = new ArticleSubmitted(
+        return new ArticleSubmitted(
                 ArticleSubmitted.SCHEMA_VERSION,
                 ArticleIds.forArticle(url, article.body()),
                 title,
@@ -40,7 +63,44 @@ class ArticleIntake {
                 article.language(),
                 article.publishedAt(),
                 clock.instant());
-        publisher.publish(event);
-        return SubmissionAccepted.accepted(event.id());
+    }
+
+    /**
+     * Publishes all articles at once and waits, at most {@code timeout}, for Kafka's acknowledgements. A result is
+     * acknowledged only when Kafka said so; one that is not may still reach Kafka later, which is harmless because
+     * ids are deterministic and a retry overwrites the same record key.
+     */
+    public List<PublishResult> publishAll(List<ArticleSubmitted> articles, Duration timeout) {
+        List<CompletableFuture<?>> acks = publisher.publishAsync(articles);
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException someFailedOrLate) {
+            // Each future is inspected below; the group's outcome is only the sum of them.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<PublishResult> results = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            results.add(new PublishResult(articles.get(i).id(), failureOf(acks.get(i))));
+        }
+        return results;
+    }
+
+    private static String failureOf(CompletableFuture<?> ack) {
+        if (!ack.isDone()) {
+            ack.cancel(false);
+            return "Kafka did not acknowledge the article in time";
+        }
+        try {
+            ack.join();
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof PublishFailedException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return "Kafka did not acknowledge the article: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
+        }
     }
 }

@@ -35,6 +35,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        var response = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return response.body(e.toProblem());
+    }
+
     @ExceptionHandler(RequestTooLargeException.class)
     ProblemDetail tooLarge(RequestTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());

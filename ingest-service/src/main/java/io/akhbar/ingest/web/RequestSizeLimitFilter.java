@@ -15,25 +15,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Refuses oversized bodies: at once when Content-Length says so, and while reading when a chunked body grows past
- * the limit, so that no huge article is ever buffered.
+ * the limit, so that no huge article is ever buffered. The batch endpoint has a limit of its own.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** The batch path as clients send it, also with the colon percent-encoded. */
+    private static final List<String> BATCH_PATHS = List.of("/api/v1/articles:batch", "/api/v1/articles%3abatch");
+
     private final long limit;
+    private final long batchLimit;
     private final JsonMapper json;
 
     RequestSizeLimitFilter(IngestProperties properties, JsonMapper json) {
         this.limit = properties.maxRequestSize().toBytes();
+        this.batchLimit = properties.batch().maxRequestSize().toBytes();
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = BATCH_PATHS.contains(request.getRequestURI().toLowerCase(Locale.ROOT)) ? batchLimit : this.limit;
         if (request.getContentLengthLong() > limit) {
             var problem = ProblemAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
                     new RequestTooLargeException(limit).getMessage());

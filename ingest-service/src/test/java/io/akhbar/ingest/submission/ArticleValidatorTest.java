@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ArticleValidatorTest {
 
     private final ArticleValidator validator =
-            new ArticleValidator(new IngestProperties(DataSize.ofMegabytes(1), 20, 160));
+            new ArticleValidator(new IngestProperties(DataSize.ofMegabytes(1), 20, 160,
+                    new IngestProperties.Batch(1000, DataSize.ofMegabytes(16), 4, java.time.Duration.ofSeconds(30))));
 
     @Test
     void acceptsAFullSubmissionAndTypesItsFields() {
