@@ -4,6 +4,8 @@ import io.akhbar.contracts.ArticleIds;
 import io.akhbar.contracts.ArticleSubmitted;
 import io.akhbar.ingest.IngestProperties;
 import io.akhbar.ingest.submission.ArticleValidator.ValidArticle;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -27,18 +29,38 @@ public class ArticleIntake {
     private final ArticlePublisher publisher;
     private final IngestProperties properties;
     private final Clock clock;
+    private final Counter accepted;
+    private final Counter invalid;
+    private final Counter unacknowledged;
 
-    ArticleIntake(ArticleValidator validator, ArticlePublisher publisher, IngestProperties properties, Clock clock) {
+    ArticleIntake(ArticleValidator validator, ArticlePublisher publisher, IngestProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.validator = validator;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.accepted = Counter.builder("akhbar.articles.accepted")
+                .description("Articles Kafka acknowledged, from every path (single, batch, feeds)")
+                .register(meters);
+        this.invalid = rejected(meters, "invalid");
+        this.unacknowledged = rejected(meters, "broker-unavailable");
+    }
+
+    private static Counter rejected(MeterRegistry meters, String reason) {
+        return Counter.builder("akhbar.articles.rejected").tag("reason", reason)
+                .description("Articles not accepted, by reason").register(meters);
     }
 
     /** Returns once Kafka holds the article. */
     SubmissionAccepted submit(ArticleSubmission submission) {
         ArticleSubmitted event = prepare(submission);
-        publisher.publish(event);
+        try {
+            publisher.publish(event);
+        } catch (PublishFailedException e) {
+            unacknowledged.increment();
+            throw e;
+        }
+        accepted.increment();
         return SubmissionAccepted.accepted(event.id());
     }
 
@@ -48,7 +70,13 @@ public class ArticleIntake {
      * @throws InvalidArticleException listing every broken rule
      */
     public ArticleSubmitted prepare(ArticleSubmission submission) {
-        ValidArticle article = validator.validate(submission);
+        ValidArticle article;
+        try {
+            article = validator.validate(submission);
+        } catch (InvalidArticleException e) {
+            invalid.increment();
+            throw e;
+        }
         String title = article.title() != null
                 ? article.title()
                 : TitleDerivation.firstSentence(article.body(), properties.derivedTitleLength());
@@ -81,7 +109,9 @@ public class ArticleIntake {
         }
         List<PublishResult> results = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
-            results.add(new PublishResult(articles.get(i).id(), failureOf(acks.get(i))));
+            String failure = failureOf(acks.get(i));
+            (failure == null ? accepted : unacknowledged).increment();
+            results.add(new PublishResult(articles.get(i).id(), failure));
         }
         return results;
     }
