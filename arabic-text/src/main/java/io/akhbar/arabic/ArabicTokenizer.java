@@ -164,6 +164,48 @@ public final class ArabicTokenizer {
         return tokens;
     }
 
+    /**
+     * The number of tokens {@link #tokenize(String, int, int)} would return, without allocating
+     * them: word counts of texts too long to analyse in full.
+     */
+    public static int countTokens(String text, int from, int to) {
+        if (from < 0 || to > text.length() || from > to) {
+            throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + text.length());
+        }
+        int count = 0;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            byte cls = CLASS[c];
+            int width = 1;
+            if (cls == SURROGATE) {
+                int cp = codePointAt(text, i, to);
+                width = Character.charCount(cp);
+                cls = width == 2 ? classOf(cp) : OTHER;
+            }
+            if (cls != AR_LETTER && cls != LETTER && cls != DIGIT) {
+                i += width;
+                continue;
+            }
+            int end = tokenEnd(text, i, width, cls, to);
+            if (normalizesToSomething(text, i, end)) {
+                count++;
+            }
+            i = end;
+        }
+        return count;
+    }
+
+    /** Whether normalizing {@code text[start, end)} leaves at least one char (see tokenize). */
+    private static boolean normalizesToSomething(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (ArabicNormalizer.normalizeChar(text.charAt(k)) != ArabicNormalizer.DROPPED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int tokenEnd(String text, int start, int width, byte startClass, int to) {
         boolean arabic = startClass == AR_LETTER;
         boolean prevDigit = startClass == DIGIT;

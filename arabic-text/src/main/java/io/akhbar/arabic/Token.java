@@ -16,6 +16,27 @@ public record Token(String surface, String normalized, int start, int end) {
         }
     }
 
+    /**
+     * Offset in the original text of the char at index {@code normalizedIndex} of
+     * {@link #normalized()}: where a name starts once a glued prefix is set aside (وبوتين, index 1).
+     */
+    public int originalOffset(int normalizedIndex) {
+        if (normalizedIndex <= 0) {
+            return start;
+        }
+        if (normalizedIndex >= normalized.length()) {
+            return end;
+        }
+        boolean oneToOne = surface.length() == normalized.length();
+        for (int k = 0; oneToOne && k < surface.length(); k++) {
+            oneToOne = ArabicNormalizer.normalizeChar(surface.charAt(k)) >= 0;
+        }
+        if (oneToOne) {
+            return start + normalizedIndex;
+        }
+        return start + ArabicNormalizer.normalizeWithOffsets(surface).originalStart(normalizedIndex);
+    }
+
     /** True when the token is made of Arabic-script letters (and the marks between them). */
     public boolean isArabic() {
         return !normalized.isEmpty() && ArabicTokenizer.isArabicLetter(normalized.charAt(0));

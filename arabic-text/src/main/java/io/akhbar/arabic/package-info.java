@@ -11,8 +11,14 @@
  *   <li>{@link io.akhbar.arabic.LightStemmer} with {@link io.akhbar.arabic.ProtectedWords}: light10
  *       style stemming that leaves names alone;</li>
  *   <li>{@link io.akhbar.arabic.ArabicStopWords}: stop words in normalized form;</li>
- *   <li>{@link io.akhbar.arabic.LanguageDetector}: Arabic versus Persian, Urdu and others.</li>
+ *   <li>{@link io.akhbar.arabic.LanguageDetector}: Arabic versus Persian, Urdu and others;</li>
+ *   <li>{@link io.akhbar.arabic.TokenizedText}: a text tokenized once for the analyses below.</li>
  * </ul>
+ *
+ * <p>Built on them, the enrichment of an article ({@link io.akhbar.arabic.enrich.Enricher}):
+ * entities with a gazetteer that search-service also uses for queries ({@code entity}), quotes and
+ * their speakers ({@code quote}), keyphrases ({@code keyword}), an extractive summary
+ * ({@code summary}) and a near-duplicate fingerprint ({@code fingerprint}).
  *
  * <p>Everything works on NORMALIZED text except the tokenizer (which reads the original and
  * gives both forms) and the language detector (which needs the letters normalization folds). All

@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The real articles from /samples, copied into the test resources so the module tests alone. */
-final class Samples {
+public final class Samples {
 
-    static final List<String> NAMES = List.of(
+    public static final List<String> NAMES = List.of(
             "witkoff-kushner-moscow-davos.ar.txt",
             "witkoff-putin-third-meeting.ar.txt");
 
     private Samples() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/samples/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource samples/" + name);
@@ -27,7 +27,7 @@ final class Samples {
         }
     }
 
-    static List<String> all() {
+    public static List<String> all() {
         return NAMES.stream().map(Samples::read).toList();
     }
 }

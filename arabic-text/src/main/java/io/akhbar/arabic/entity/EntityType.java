@@ -1,0 +1,8 @@
+package io.akhbar.arabic.entity;
+
+/** The kinds of named entity the extractor finds. */
+public enum EntityType {
+    PERSON,
+    LOCATION,
+    ORGANIZATION
+}

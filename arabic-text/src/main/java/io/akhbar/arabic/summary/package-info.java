@@ -1,0 +1,2 @@
+/** One- or two-sentence extractive summaries: {@link io.akhbar.arabic.summary.Summarizer}. */
+package io.akhbar.arabic.summary;
