@@ -1,12 +1,15 @@
 package io.akhbar.search.indexing;
 
 import io.akhbar.contracts.ArticleEnriched;
+import io.akhbar.search.stories.StoryAssigner;
+import io.akhbar.search.stories.StoryCandidate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,21 +26,25 @@ import java.util.Map;
 class ArticleBatchIndexer {
 
     private final JsonMapper json;
+    private final ArticleIndex index;
+    private final StoryAssigner stories;
     private final BulkIndexer bulkIndexer;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final Counter indexed;
-    private final Counter deadLettered;
+    private final MeterRegistry meters;
     private final Timer freshness;
 
-    ArticleBatchIndexer(JsonMapper json, BulkIndexer bulkIndexer, DeadLetters deadLetters, Clock clock,
-            MeterRegistry meters) {
+    ArticleBatchIndexer(JsonMapper json, ArticleIndex index, StoryAssigner stories, BulkIndexer bulkIndexer,
+            DeadLetters deadLetters, Clock clock, MeterRegistry meters) {
         this.json = json;
+        this.index = index;
+        this.stories = stories;
         this.bulkIndexer = bulkIndexer;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.indexed = meters.counter("akhbar.articles.indexed");
-        this.deadLettered = meters.counter("akhbar.articles.dead.lettered", "stage", "indexing");
+        this.meters = meters;
         this.freshness = Timer.builder("akhbar.freshness")
                 .description("From ingest to indexed")
                 .publishPercentileHistogram()
@@ -62,7 +69,7 @@ class ArticleBatchIndexer {
             }
             documents.add(ArticleDocument.of(article, now));
         }
-        Map<String, String> refused = bulkIndexer.index(documents);
+        Map<String, String> refused = bulkIndexer.index(withStories(documents), index.alias());
         refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason, null));
         indexed.increment(documents.size() - refused.size());
         long doneMillis = clock.millis();
@@ -73,8 +80,27 @@ class ArticleBatchIndexer {
         });
     }
 
+    /** Story ids come from the index, so this waits for it like the bulk does: an exception retries the batch. */
+    private List<ArticleDocument> withStories(List<ArticleDocument> documents) {
+        if (documents.isEmpty()) {
+            return documents;
+        }
+        Map<String, String> storyIds;
+        try {
+            index.ensureReady();
+            storyIds = stories.assign(documents.stream()
+                    .map(d -> new StoryCandidate(d.id(), d.fingerprint(), d.date(), null))
+                    .toList(), index.alias());
+        } catch (IOException | RuntimeException e) {
+            throw new ElasticsearchUnavailableException("story look-up failed: " + e.getMessage(), e);
+        }
+        return documents.stream().map(d -> d.withStoryId(storyIds.get(d.id()))).toList();
+    }
+
     private void deadLetter(IncomingRecord record, String reason, Throwable cause) {
         deadLetters.send(record, reason, cause);
-        deadLettered.increment();
+        // The reason's first word (unreadable, refused) keeps the tag's values few.
+        meters.counter("akhbar.articles.dead.lettered", "stage", "indexing", "reason", reason.split("[ :]", 2)[0])
+                .increment();
     }
 }

@@ -2,18 +2,25 @@ package io.akhbar.search.indexing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.akhbar.arabic.ArabicNormalizer;
 import io.akhbar.contracts.ArticleEnriched;
-import io.akhbar.contracts.ArticleEnriched.Entity;
 import io.akhbar.contracts.ArticleEnriched.Keyword;
 import io.akhbar.contracts.ArticleEnriched.Quote;
+import io.akhbar.search.stories.Fingerprint;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Elasticsearch document of an article. The normalized copies let search match across hamza, yeh, teh marbuta
- * and diacritic variants with the shared Java normalizer, the same one that normalizes queries.
+ * The Elasticsearch document of an article (index version 2). Title and body are analyzed inside Elasticsearch by the
+ * project's plugin, so the document holds only the original text; everything derived ({@link #date},
+ * {@link #fingerprintBands}, {@link #entityIds}, entity names) is recomputed from the rest by {@link #upgraded()}, so
+ * that a copy into a newer index version needs nothing but the old {@code _source}.
+ *
+ * @param date             publishedAt, or submittedAt when the source gave no date: what sorting, date filters and
+ *                         histograms use
+ * @param fingerprintBands the four 16-bit bands of {@link #fingerprint}, to find near-duplicates with a terms query
+ * @param storyId          the id of the first article of its near-duplicate group, or its own id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,8 +28,7 @@ public record ArticleDocument(
         String id,
         String title,
         String body,
-        String titleNormalized,
-        String bodyNormalized,
+        String summary,
         String url,
         String source,
         String language,
@@ -31,22 +37,23 @@ public record ArticleDocument(
         Instant submittedAt,
         Instant enrichedAt,
         Instant indexedAt,
+        Instant date,
         Integer wordCount,
-        String summary,
         String fingerprint,
+        List<String> fingerprintBands,
+        String storyId,
         String nlpVersion,
-        List<Entity> entities,
+        List<String> entityIds,
+        List<EntityDocument> entities,
         List<Keyword> keywords,
         List<Quote> quotes) {
 
     static ArticleDocument of(ArticleEnriched article, Instant indexedAt) {
-        String title = article.title() == null ? "" : article.title();
         return new ArticleDocument(
                 article.id(),
-                title,
+                article.title() == null ? "" : article.title(),
                 article.body(),
-                ArabicNormalizer.normalize(title),
-                ArabicNormalizer.normalize(article.body()),
+                article.summary(),
                 article.url(),
                 article.source(),
                 article.language() == null ? null : article.language().code(),
@@ -55,12 +62,35 @@ public record ArticleDocument(
                 article.submittedAt(),
                 article.enrichedAt(),
                 indexedAt,
+                null,
                 article.wordCount(),
-                article.summary(),
                 article.fingerprint(),
+                null,
+                null,
                 article.nlpVersion(),
-                article.entities(),
+                null,
+                article.entities().stream().map(EntityDocument::of).toList(),
                 article.keywords(),
-                article.quotes());
+                article.quotes()).upgraded();
+    }
+
+    /** The same article with every derived field computed from the others; the story id is kept. */
+    ArticleDocument upgraded() {
+        List<EntityDocument> upgradedEntities = entities == null ? List.of() : entities.stream()
+                .map(EntityDocument::withNames)
+                .sorted(Comparator.comparingDouble(EntityDocument::salience).reversed())
+                .toList();
+        return new ArticleDocument(id, title == null ? "" : title, body, summary, url, source, language,
+                languageConfidence, publishedAt, submittedAt, enrichedAt, indexedAt,
+                publishedAt != null ? publishedAt : submittedAt,
+                wordCount, fingerprint, Fingerprint.bands(fingerprint), storyId, nlpVersion,
+                upgradedEntities.stream().map(EntityDocument::id).distinct().toList(),
+                upgradedEntities, keywords, quotes);
+    }
+
+    ArticleDocument withStoryId(String story) {
+        return new ArticleDocument(id, title, body, summary, url, source, language, languageConfidence, publishedAt,
+                submittedAt, enrichedAt, indexedAt, date, wordCount, fingerprint, fingerprintBands, story, nlpVersion,
+                entityIds, entities, keywords, quotes);
     }
 }

@@ -4,10 +4,14 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,48 +22,63 @@ import java.util.Map;
 class BulkIndexer {
 
     private final ElasticsearchClient client;
-    private final ArticleIndex index;
+    private final Timer bulkTime;
+    private final Counter failures;
+    private final Counter rejections;
 
-    BulkIndexer(ElasticsearchClient client, ArticleIndex index) {
+    BulkIndexer(ElasticsearchClient client, MeterRegistry meters) {
         this.client = client;
-        this.index = index;
+        this.bulkTime = Timer.builder("akhbar.bulk").description("Bulk request round trips, successful or not")
+                .publishPercentileHistogram().register(meters);
+        this.failures = Counter.builder("akhbar.bulk.failures")
+                .description("Bulk requests that failed as a whole or in part and will be retried").register(meters);
+        this.rejections = Counter.builder("akhbar.elasticsearch.rejections")
+                .description("Documents Elasticsearch pushed back with 429").register(meters);
     }
 
     /**
+     * @param target the alias (live indexing) or a concrete index (migration)
      * @return the documents Elasticsearch refused for good (bad data), by id with the reason
      * @throws ElasticsearchUnavailableException when the cluster is unreachable or pushes back (429, 5xx)
      */
-    Map<String, String> index(List<ArticleDocument> documents) {
+    Map<String, String> index(List<ArticleDocument> documents, String target) {
         if (documents.isEmpty()) {
             return Map.of();
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (ArticleDocument document : documents) {
-            bulk.operations(op -> op.index(i -> i.index(ArticleIndex.ALIAS).id(document.id()).document(document)));
+            bulk.operations(op -> op.index(i -> i.index(target).id(document.id()).document(document)));
         }
         BulkResponse response;
+        Timer.Sample started = Timer.start();
         try {
-            index.ensureReady();
             response = client.bulk(bulk.build());
         } catch (IOException | RuntimeException e) {
+            failures.increment();
             throw new ElasticsearchUnavailableException("bulk of " + documents.size() + " failed: " + e.getMessage(), e);
+        } finally {
+            started.stop(bulkTime);
         }
         if (!response.errors()) {
             return Map.of();
         }
         List<String> retriable = new ArrayList<>();
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null) {
                 continue;
             }
             if (item.status() == 429 || item.status() >= 500) {
+                if (item.status() == 429) {
+                    rejections.increment();
+                }
                 retriable.add(item.id() + " (" + item.status() + ")");
             } else {
                 refused.put(item.id(), item.error().type() + ": " + item.error().reason());
             }
         }
         if (!retriable.isEmpty()) {
+            failures.increment();
             throw new ElasticsearchUnavailableException("Elasticsearch pushed back on " + retriable, null);
         }
         return refused;

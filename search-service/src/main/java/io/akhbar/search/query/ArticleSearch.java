@@ -2,104 +2,224 @@ package io.akhbar.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.akhbar.search.indexing.ArticleDocument;
 import io.akhbar.search.indexing.ArticleIndex;
+import io.akhbar.search.indexing.EntityDocument;
+import io.akhbar.search.stories.StoryCounts;
+import io.akhbar.search.stories.StorySources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Full-text search over the normalized title and body. The user's text only ever reaches Elasticsearch as the value
- * of match queries, never as query-string syntax.
+ * Runs a search: the translated query, highlights in the original text, story counts for the page in one extra
+ * aggregation, facets on the first page.
+ *
+ * <p>Paging is by cursor (search_after on a unique sort, so there is no 10,000-hit window). The first page reads the
+ * live index; a point in time is opened only when a client asks for a second page, so that the common one-page
+ * search does not pin index segments (Elasticsearch limits open points in time per node). From the second page on,
+ * every page reads that same point in time.
  */
 @Service
 class ArticleSearch {
 
-    private static final String[] NORMALIZED_FIELDS = {"titleNormalized", "bodyNormalized"};
+    private static final Logger log = LoggerFactory.getLogger(ArticleSearch.class);
+    private static final List<String> HIDDEN_FIELDS = List.of(
+            "body", "fingerprintBands", "entities.names", "entities.mentions", "keywords", "quotes");
+    private static final int HIT_ENTITIES = 10;
 
     private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final QueryTranslator translator;
+    private final StoryCounts stories;
+    private final CursorCodec cursors;
     private final QueryProperties properties;
 
-    ArticleSearch(ElasticsearchClient client, QueryProperties properties) {
+    ArticleSearch(ElasticsearchClient client, ArticleIndex index, QueryTranslator translator, StoryCounts stories,
+            CursorCodec cursors, QueryProperties properties) {
         this.client = client;
+        this.index = index;
+        this.translator = translator;
+        this.stories = stories;
+        this.cursors = cursors;
         this.properties = properties;
     }
 
-    SearchResult search(SearchRequest request) {
-        SearchResponse<ArticleDocument> response;
+    SearchResult search(SearchCriteria criteria) {
+        Cursor cursor = criteria.cursor();
+        checkSortValues(cursor, criteria.sort());
+        boolean firstPage = cursor == null;
         try {
-            response = client.search(s -> s
-                    .index(ArticleIndex.ALIAS)
-                    .size(request.size())
-                    .trackTotalHits(t -> t.enabled(true))
-                    .source(source -> source.filter(f -> f.excludes(List.of(NORMALIZED_FIELDS))))
-                    .query(q -> q.bool(b -> b
-                            .must(m -> m.multiMatch(mm -> mm
-                                    .query(request.normalizedQuery())
-                                    .fields("titleNormalized^2", "bodyNormalized")
-                                    .type(TextQueryType.CrossFields)
-                                    .operator(Operator.And)))
-                            .should(sh -> sh.matchPhrase(mp -> mp
-                                    .field("bodyNormalized").query(request.normalizedQuery()).boost(2f)))
-                            .should(sh -> sh.matchPhrase(mp -> mp
-                                    .field("titleNormalized").query(request.normalizedQuery()).boost(3f)))))
-                    .highlight(h -> h
-                            .preTags("<mark>").postTags("</mark>")
-                            .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
-                            .fields("body", f -> f
-                                    .highlightQuery(hq -> hq.match(m -> m.field("body").query(request.query())))
-                                    .fragmentSize(properties.snippetLength())
-                                    .numberOfFragments(1)
-                                    .noMatchSize(properties.snippetLength()))),
-                    ArticleDocument.class);
+            String pit = firstPage ? null : cursor.pit() != null ? cursor.pit() : openPit();
+            SearchResponse<ArticleDocument> response = client.search(request(criteria, pit), ArticleDocument.class);
+            List<Hit<ArticleDocument>> hits = response.hits().hits();
+            Map<String, StorySources> storySources = stories.of(
+                    hits.stream().map(h -> h.source().storyId()).toList(), index.alias());
+            String nextPit = response.pitId() != null ? response.pitId() : pit;
+            String next = null;
+            if (hits.size() == criteria.size()) {
+                next = cursors.encode(new Cursor(nextPit, plain(hits.get(hits.size() - 1).sort()),
+                        cursors.queryKey(criteria.query(), criteria.filters(), criteria.sort())));
+            } else if (nextPit != null) {
+                closePit(nextPit);
+            }
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            return new SearchResult(total, hits.stream().map(hit -> toHit(hit, storySources)).toList(), next,
+                    firstPage ? (index.isCurrent() ? FacetAggregations.read(response.aggregations()) : SearchResult.Facets.NONE) : null);
         } catch (ElasticsearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
-                return new SearchResult(0, List.of());
+            String type = e.error().type();
+            if ("index_not_found_exception".equals(type)) {
+                return SearchResult.empty(firstPage);
+            }
+            if (!firstPage && (e.status() == 404 || "search_context_missing_exception".equals(type))) {
+                throw new InvalidQueryException("cursor", "has expired; search again from the first page");
+            }
+            if (!firstPage && e.status() == 400) {
+                throw CursorCodec.invalid();
             }
             throw new SearchUnavailableException(e);
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
         }
-        long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
-        return new SearchResult(total, response.hits().hits().stream().map(this::toHit).toList());
+    }
+
+    private SearchRequest request(SearchCriteria criteria, String pit) {
+        Query query = translator.query(criteria.query(), criteria.filters());
+        return SearchRequest.of(s -> {
+            if (pit == null) {
+                s.index(index.alias());
+            } else {
+                s.pit(p -> p.id(pit).keepAlive(k -> k.time(properties.cursorKeepAlive().toSeconds() + "s")));
+            }
+            s.size(criteria.size())
+                    .query(query)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(sort(criteria.sort()))
+                    .source(source -> source.filter(f -> f.excludes(HIDDEN_FIELDS)))
+                    .highlight(h -> h
+                            .encoder(HighlighterEncoder.Html)
+                            .preTags("<mark>").postTags("</mark>")
+                            .fields("title", f -> f.numberOfFragments(0))
+                            .fields("body", f -> f
+                                    .fragmentSize(properties.snippetLength())
+                                    .numberOfFragments(properties.snippets())
+                                    .noMatchSize(properties.snippetLength())));
+            if (criteria.cursor() != null) {
+                s.searchAfter(criteria.cursor().searchAfter().stream().map(ArticleSearch::fieldValue).toList());
+            } else if (index.isCurrent()) {
+                s.aggregations(FacetAggregations.of(properties.facetSize()));
+            }
+            return s;
+        });
+    }
+
+    /** A unique last key (the article id) makes search_after exact, with or without a point in time. */
+    private static List<SortOptions> sort(SearchCriteria.Sort sort) {
+        List<SortOptions> sorts = new ArrayList<>();
+        if (sort == SearchCriteria.Sort.RELEVANCE) {
+            sorts.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        sorts.add(SortOptions.of(o -> o.field(f -> f.field("date").order(SortOrder.Desc).unmappedType(FieldType.Date))));
+        sorts.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return sorts;
+    }
+
+    /** Sort values that could not come from this sort are a forged or corrupted cursor. */
+    private static void checkSortValues(Cursor cursor, SearchCriteria.Sort sort) {
+        if (cursor == null) {
+            return;
+        }
+        List<Object> values = cursor.searchAfter();
+        int expected = sort == SearchCriteria.Sort.RELEVANCE ? 3 : 2;
+        if (values.size() != expected || !(values.get(expected - 1) instanceof String)
+                || values.subList(0, expected - 1).stream().anyMatch(v -> !(v instanceof Number))) {
+            throw CursorCodec.invalid();
+        }
+    }
+
+    private String openPit() throws IOException {
+        return client.openPointInTime(p -> p
+                .index(index.alias())
+                .keepAlive(k -> k.time(properties.cursorKeepAlive().toSeconds() + "s"))).id();
+    }
+
+    /** The last page frees its point in time now rather than after the keep-alive. */
+    private void closePit(String pit) {
+        try {
+            client.closePointInTime(c -> c.id(pit));
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not close point in time: {}", e.toString());
+        }
+    }
+
+    private static List<Object> plain(List<FieldValue> values) {
+        return values.stream().map(FieldValue::_get).toList();
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        if (value instanceof String text) {
+            return FieldValue.of(text);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return FieldValue.of(((Number) value).doubleValue());
+        }
+        return FieldValue.of(((Number) value).longValue());
     }
 
     ArticleDocument get(String id) {
         GetResponse<ArticleDocument> response;
         try {
-            response = client.get(g -> g.index(ArticleIndex.ALIAS).id(id)
-                    .sourceExcludes(List.of(NORMALIZED_FIELDS)), ArticleDocument.class);
+            response = client.get(g -> g.index(index.alias()).id(id)
+                    .sourceExcludes(List.of("fingerprintBands", "entities.names")), ArticleDocument.class);
         } catch (ElasticsearchException e) {
             if ("index_not_found_exception".equals(e.error().type())) {
-                throw new ArticleNotFoundException(id);
+                throw NotFoundException.article(id);
             }
             throw new SearchUnavailableException(e);
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
         }
         if (!response.found() || response.source() == null) {
-            throw new ArticleNotFoundException(id);
+            throw NotFoundException.article(id);
         }
         return response.source();
     }
 
-    private SearchResult.Hit toHit(Hit<ArticleDocument> hit) {
+    private SearchResult.Hit toHit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
         ArticleDocument article = hit.source();
-        List<String> fragments = hit.highlight().getOrDefault("body", List.of());
-        String snippet = fragments.isEmpty() ? escapedStart(article.body()) : fragments.get(0);
-        return new SearchResult.Hit(article.id(), article.title(), snippet, article.source(), article.publishedAt(),
-                article.language(), hit.score() == null ? 0 : hit.score());
+        List<String> snippets = hit.highlight().getOrDefault("body", List.of());
+        List<String> titles = hit.highlight().getOrDefault("title", List.of());
+        StorySources story = storySources.getOrDefault(article.storyId(), StorySources.NONE);
+        List<SearchResult.HitEntity> entities = article.entities() == null ? List.of() : article.entities().stream()
+                .limit(HIT_ENTITIES)
+                .map(ArticleSearch::hitEntity)
+                .toList();
+        String title = article.title() == null ? "" : article.title();
+        return new SearchResult.Hit(article.id(), title,
+                titles.isEmpty() ? HtmlUtils.htmlEscape(title) : titles.get(0),
+                snippets.isEmpty() ? "" : snippets.get(0), snippets, article.source(), article.url(),
+                article.publishedAt(), article.language(), hit.score() == null ? 0 : hit.score(), entities,
+                article.storyId(), story.articles(), story.otherThan(article.source()));
     }
 
-    /** Snippets are HTML (they carry marks), so a snippet without marks must be escaped the same way. */
-    private String escapedStart(String body) {
-        String start = body.length() <= properties.snippetLength() ? body : body.substring(0, properties.snippetLength());
-        return org.springframework.web.util.HtmlUtils.htmlEscape(start);
+    private static SearchResult.HitEntity hitEntity(EntityDocument entity) {
+        return new SearchResult.HitEntity(entity.id(), entity.type(), entity.nameAr(), entity.nameEn(),
+                entity.mentionCount(), entity.salience());
     }
 }

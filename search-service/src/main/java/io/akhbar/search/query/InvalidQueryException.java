@@ -1,11 +1,11 @@
 package io.akhbar.search.query;
 
 /** A request parameter that cannot be searched with; the message names the parameter. */
-class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends RuntimeException {
 
     private final String parameter;
 
-    InvalidQueryException(String parameter, String message) {
+    public InvalidQueryException(String parameter, String message) {
         super(parameter + ": " + message);
         this.parameter = parameter;
     }

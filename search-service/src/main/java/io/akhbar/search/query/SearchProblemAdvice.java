@@ -25,9 +25,11 @@ class SearchProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(ArticleNotFoundException.class)
-    ProblemDetail notFound(ArticleNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "article-not-found", "Article not found", e.getMessage());
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        String kind = e.kind();
+        return problem(HttpStatus.NOT_FOUND, kind + "-not-found",
+                Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " not found", e.getMessage());
     }
 
     @ExceptionHandler(SearchUnavailableException.class)

@@ -1,8 +1,8 @@
 package io.akhbar.search.query;
 
-class SearchUnavailableException extends RuntimeException {
+public class SearchUnavailableException extends RuntimeException {
 
-    SearchUnavailableException(Throwable cause) {
+    public SearchUnavailableException(Throwable cause) {
         super("Elasticsearch is not reachable", cause);
     }
 }

@@ -1,8 +1,0 @@
-package io.akhbar.search.query;
-
-class ArticleNotFoundException extends RuntimeException {
-
-    ArticleNotFoundException(String id) {
-        super("No article with id " + id);
-    }
-}
