@@ -2,15 +2,8 @@
 FROM eclipse-temurin:17-jdk AS build
 ARG ARTIFACT_NAME
 WORKDIR /src
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-COPY article-contracts article-contracts
-COPY arabic-text arabic-text
-COPY local-stack local-stack
-COPY ingest-service ingest-service
-COPY nlp-service nlp-service
-COPY search-service search-service
-COPY end-to-end-tests end-to-end-tests
+# Everything the reactor lists (see .dockerignore for what stays out).
+COPY . .
 RUN ./mvnw -B -q -DskipTests -pl ${ARTIFACT_NAME} -am package
 
 FROM eclipse-temurin:17-jre
