@@ -85,6 +85,24 @@ class PipelineIT {
         assertThat(hits.path("hits").get(0).path("id").asString()).isEqualTo(first);
     }
 
+    @Test
+    void theOpsSummaryShowsEveryStageCaughtUpAndTheIndexedDocuments() throws Exception {
+        String id = submitText("خبر عن اجتماع في مدينة الرباط حول التجارة.");
+        awaitHits("الرباط", 1);
+
+        JsonNode pipeline = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> json.readTree(get(stack.serviceUrl("search-service") + "/api/v1/ops/pipeline").body()),
+                        summary -> summary.path("elasticsearch").path("documents").asLong() >= 1
+                                && summary.path("stages").size() == 3
+                                && summary.findValues("lagRecords").stream().allMatch(lag -> lag.asLong() == 0)
+                                && summary.path("stages").get(0).path("records").asLong() >= 1);
+        assertThat(pipeline.path("stages").findValuesAsString("name")).containsExactly("ingest", "enrichment", "indexing");
+        assertThat(pipeline.path("elasticsearch").path("status").asString()).isIn("green", "yellow");
+        assertThat(pipeline.path("deadLetters").has("articles.raw.dlq")).isTrue();
+        assertThat(pipeline.path("freshness").path("count").asLong()).isPositive();
+        assertThat(id).isNotBlank();
+    }
+
     private String submitText(String text) throws Exception {
         return submit("text/plain; charset=UTF-8", text);
     }
