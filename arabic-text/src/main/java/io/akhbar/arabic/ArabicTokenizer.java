@@ -55,7 +55,7 @@ public final class ArabicTokenizer {
         for (int c = 0; c < 0x10000; c++) {
             CLASS[c] = classify(c);
             char ch = (char) c;
-            SENTENCE_CLASS[c] = isLineBreak(ch) ? S_LINE_BREAK : isQuote(ch) ? S_QUOTE
+            SENTENCE_CLASS[c] = isLineBreak(ch) ? S_LINE_BREAK : QuoteMarks.isQuote(ch) ? S_QUOTE
                     : isTerminator(ch) ? S_TERMINATOR : S_NONE;
         }
     }
@@ -283,8 +283,8 @@ public final class ArabicTokenizer {
                 continue;
             }
             if (kind == S_QUOTE) {
-                int role = quoteRole(text, i);
-                if (role == OPEN || (role == TOGGLE && !inQuote)) {
+                int role = QuoteMarks.role(text, i);
+                if (role == QuoteMarks.OPEN || (role == QuoteMarks.TOGGLE && !inQuote)) {
                     if (!inQuote) {
                         inQuote = true;
                         quoteStart = i;
@@ -304,7 +304,7 @@ public final class ArabicTokenizer {
                 char d = text.charAt(j);
                 if (isTerminator(d) || isClosingBracket(d)) {
                     j++;
-                } else if (isQuote(d) && quoteRole(text, j) != OPEN) {
+                } else if (QuoteMarks.isQuote(d) && QuoteMarks.role(text, j) != QuoteMarks.OPEN) {
                     if (inQuote) {
                         inQuote = false;
                         pendingCount = 0;
@@ -379,54 +379,6 @@ public final class ArabicTokenizer {
 
     private static boolean isClosingBracket(char c) {
         return c == ')' || c == ']' || c == '}' || c == '\uFD3F';
-    }
-
-    private static boolean isQuote(char c) {
-        switch (c) {
-            case '"': case '\u201C': case '\u201D': case '\u201E': case '\u201F': case '\u00AB':
-            case '\u00BB': case '\u2039': case '\u203A':
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static final int OPEN = 1;
-    private static final int CLOSE = 2;
-    private static final int TOGGLE = 3;
-
-    /**
-     * Whether a quote char opens or closes, from what touches it first: Arabic news mixes
-     * “…”, ”…” and «…», so the glyph alone is only the tie-breaker.
-     */
-    private static int quoteRole(String text, int i) {
-        boolean openBefore = i == 0 || opensBefore(text.charAt(i - 1));
-        boolean closeAfter = i + 1 == text.length() || closesAfter(text.charAt(i + 1));
-        if (openBefore && !closeAfter) {
-            return OPEN;
-        }
-        if (!openBefore && closeAfter) {
-            return CLOSE;
-        }
-        switch (text.charAt(i)) {
-            case '\u201C': case '\u201E': case '\u201F': case '\u00AB': case '\u2039':
-                return OPEN;
-            case '\u201D': case '\u00BB': case '\u203A':
-                return CLOSE;
-            default:
-                return TOGGLE;
-        }
-    }
-
-    private static boolean opensBefore(char prev) {
-        return isSpace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == '\u0640'
-                || prev == '\u2013' || prev == '\u2014' || isQuote(prev);
-    }
-
-    private static boolean closesAfter(char next) {
-        byte cls = CLASS[next];
-        return cls != AR_LETTER && cls != LETTER && cls != DIGIT && cls != MARK && cls != SURROGATE
-                && next != '(' && next != '[' && next != '{';
     }
 
     /** Whether the '.' at {@code i} ends a sentence (decimals, initials and abbreviations do not). */

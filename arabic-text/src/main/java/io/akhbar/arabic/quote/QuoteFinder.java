@@ -1,5 +1,6 @@
 package io.akhbar.arabic.quote;
 
+import io.akhbar.arabic.QuoteMarks;
 import io.akhbar.arabic.Sentence;
 import io.akhbar.arabic.Token;
 import io.akhbar.arabic.TokenizedText;
@@ -43,9 +44,6 @@ public final class QuoteFinder {
     private static final int MAX_CONTINUATION_GAP = 700;
     private static final int MAX_WORDS_AFTER = 12;
 
-    private static final int OPEN = 1;
-    private static final int CLOSE = 2;
-    private static final int TOGGLE = 3;
 
     /** Words before a name that make it anything but the subject of the speech verb (normalized). */
     private static final WordSet NOT_SUBJECT_BEFORE = WordSet.of(
@@ -103,15 +101,15 @@ public final class QuoteFinder {
                 }
                 continue;
             }
-            if (!isQuote(c)) {
+            if (!QuoteMarks.isQuote(c)) {
                 continue;
             }
-            int role = role(text, i);
+            int role = QuoteMarks.role(text, i);
             if (open < 0) {
-                if (role != CLOSE) {
+                if (role != QuoteMarks.CLOSE) {
                     open = i;
                 }
-            } else if (role == OPEN) {
+            } else if (role == QuoteMarks.OPEN) {
                 addUnclosed(spans, text, open, i);
                 open = i;
             } else {
@@ -148,46 +146,6 @@ public final class QuoteFinder {
         if (end > start && end - start <= MAX_QUOTE_CHARS) {
             spans.add(new int[] {start, end});
         }
-    }
-
-    static boolean isQuote(char c) {
-        switch (c) {
-            case '"': case '\u201C': case '\u201D': case '\u201E': case '\u201F': case '\u00AB':
-            case '\u00BB': case '\u2039': case '\u203A':
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /** Opening or closing, from what touches the mark; the glyph only breaks ties. */
-    private static int role(String text, int i) {
-        boolean spaceBefore = i == 0 || opensBefore(text.charAt(i - 1));
-        boolean spaceAfter = i + 1 == text.length() || closesAfter(text.charAt(i + 1));
-        if (spaceBefore && !spaceAfter) {
-            return OPEN;
-        }
-        if (!spaceBefore && spaceAfter) {
-            return CLOSE;
-        }
-        switch (text.charAt(i)) {
-            case '\u201C': case '\u201E': case '\u201F': case '\u00AB': case '\u2039':
-                return OPEN;
-            case '\u201D': case '\u00BB': case '\u203A':
-                return CLOSE;
-            default:
-                return TOGGLE;
-        }
-    }
-
-    private static boolean opensBefore(char prev) {
-        return Character.isWhitespace(prev) || prev == '(' || prev == '[' || prev == ':' || prev == '\u0640'
-                || prev == '\u2013' || prev == '\u2014' || isQuote(prev);
-    }
-
-    private static boolean closesAfter(char next) {
-        return !Character.isLetterOrDigit(next) && Character.getType(next) != Character.NON_SPACING_MARK
-                && next != '(' && next != '[';
     }
 
     // ---- attributing ----------------------------------------------------------------------------------
@@ -331,7 +289,7 @@ public final class QuoteFinder {
                 Speaker s = subjectAfter(text, speakers, k, Math.min(tokens.size(), k + 6));
                 return s != null && s.isPerson() ? s : null;
             }
-            if (QuoteFinder.isQuote(text.text().charAt(Math.max(0, tokens.get(k).start() - 1)))) {
+            if (QuoteMarks.isQuote(text.text().charAt(Math.max(0, tokens.get(k).start() - 1)))) {
                 return null; // the next quotation begins
             }
         }
