@@ -216,7 +216,9 @@ class PipelineMonitor implements AutoCloseable {
 
     private Admin admin() {
         if (admin == null) {
+            // The API timeout may not be shorter than the request timeout, or the client refuses to start.
             admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
         }
         return admin;
