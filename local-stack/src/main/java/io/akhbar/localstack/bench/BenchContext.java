@@ -1,0 +1,195 @@
+package io.akhbar.localstack.bench;
+
+import io.akhbar.localstack.LocalStack;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What every scenario works with: the running stack, clients for it, the articles, and where to report. */
+final class BenchContext {
+
+    /** The alias search-service reads and writes. */
+    static final String ALIAS = "articles";
+    static final Duration POLL = Duration.ofMillis(100);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Each scenario draws its articles from its own range of numbers, so no two scenarios share an article. */
+    static final long WARMUP_ARTICLES = 0L;
+    static final long END_TO_END_ARTICLES = 1_000_000_000L;
+    static final long INGEST_ARTICLES = 2_000_000_000L;
+    static final long FRESHNESS_PIPELINE_ARTICLES = 3_000_000_000L;
+    static final long FRESHNESS_DIRECT_ARTICLES = 4_000_000_000L;
+    static final long SEARCH_ARTICLES = 5_000_000_000L;
+
+    private final LocalStack stack;
+    private final BenchOptions options;
+    private final BenchHttp http;
+    private final Elastic elastic;
+    private final IngestClient ingest;
+    private final ArticleGenerator generator;
+    private final IndexDefinition definition;
+    private final PrintStream out;
+    private final List<String> notes = new ArrayList<>();
+    private final CpuUsage cpu;
+    private boolean batches = true;
+
+    BenchContext(LocalStack stack, BenchOptions options, ArticleGenerator generator, IndexDefinition definition,
+                 PrintStream out) {
+        this.stack = stack;
+        this.options = options;
+        this.generator = generator;
+        this.definition = definition;
+        this.out = out;
+        this.http = new BenchHttp();
+        this.elastic = new Elastic(http, stack.elasticsearchUrl());
+        this.ingest = new IngestClient(http, stack.serviceUrl("ingest-service"));
+        this.cpu = new CpuUsage(stack);
+    }
+
+    /** Starts metering the CPU each process uses in a phase; {@link #measured} reports it. */
+    CpuUsage.Meter meter(String phase) {
+        return cpu.start(phase);
+    }
+
+    void measured(CpuUsage.Meter meter) {
+        log("  %s", meter.stop().describe());
+    }
+
+    List<CpuUsage.Phase> cpuPhases() {
+        return cpu.phases();
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    BenchOptions options() {
+        return options;
+    }
+
+    BenchHttp http() {
+        return http;
+    }
+
+    Elastic elastic() {
+        return elastic;
+    }
+
+    IngestClient ingest() {
+        return ingest;
+    }
+
+    ArticleGenerator generator() {
+        return generator;
+    }
+
+    IndexDefinition definition() {
+        return definition;
+    }
+
+    boolean batches() {
+        return batches;
+    }
+
+    void useSingleArticles() {
+        batches = false;
+    }
+
+    void log(String format, Object... arguments) {
+        out.println("[" + LocalTime.now().format(TIME) + "] "
+                + String.format(Locale.ROOT, format, arguments));
+    }
+
+    /** A remark for the table's footnotes (and the log). */
+    void note(String format, Object... arguments) {
+        String note = String.format(Locale.ROOT, format, arguments);
+        notes.add(note);
+        log("note: %s", note);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Generous: the slowest plausible pipeline on a busy 2-core machine, plus start-up hiccups. */
+    static Duration indexingTimeout(long articles) {
+        return Duration.ofSeconds(120 + articles / 10);
+    }
+
+    List<SyntheticArticle> articles(long first, int count) {
+        List<SyntheticArticle> articles = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            articles.add(generator.article(first + i));
+        }
+        return articles;
+    }
+
+    /** Request bodies made before the clock starts, so that generating them is not measured. */
+    record PreparedIngest(List<byte[]> batches, List<String> singles, long bytes, int articles) {
+    }
+
+    PreparedIngest prepareIngest(long first, int count) {
+        List<String> json = articles(first, count).stream().map(SyntheticArticle::ingestJson).toList();
+        long bytes = json.stream().mapToLong(text -> text.getBytes(StandardCharsets.UTF_8).length).sum();
+        return batches
+                ? new PreparedIngest(IngestClient.ndjsonBatches(json, options.batchSize()), null, bytes, count)
+                : new PreparedIngest(null, json, bytes, count);
+    }
+
+    IngestClient.Submission submit(PreparedIngest prepared) throws InterruptedException {
+        return batches
+                ? ingest.submitBatches(prepared.batches(), options.senders())
+                : ingest.submitSingles(prepared.singles());
+    }
+
+    /** Bulk bodies for the documents of articles {@code first ..}, ids {@code bench-<number>}, into {@code index}. */
+    List<byte[]> bulkBodies(String index, long first, int count) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < count; from += options.batchSize()) {
+            bodies.add(bulkBody(index, first + from, Math.min(options.batchSize(), count - from)));
+        }
+        return bodies;
+    }
+
+    byte[] bulkBody(String index, long first, int count) {
+        StringBuilder body = new StringBuilder(count * 4_000);
+        Instant now = Instant.now();
+        for (long number = first; number < first + count; number++) {
+            String id = documentId(number);
+            body.append("{\"index\":{\"_index\":").append(JsonText.quote(index))
+                    .append(",\"_id\":").append(JsonText.quote(id)).append("}}\n");
+            JsonText.write(definition.retainMapped(generator.article(number).document(id, now, now)), body);
+            body.append('\n');
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    String documentJson(long number, Instant now) {
+        String id = documentId(number);
+        return JsonText.write(definition.retainMapped(generator.article(number).document(id, now, now)));
+    }
+
+    static String documentId(long number) {
+        return "bench-" + number;
+    }
+
+    /** Sends the bodies, {@code senders} at a time; returns {@link System#nanoTime()} when the last was answered. */
+    long bulkAll(List<byte[]> bodies) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        Parallel.run(options.senders(), "akhbar-bench-bulk-", worker -> {
+            int index;
+            while ((index = next.getAndIncrement()) < bodies.size()) {
+                elastic.bulk(bodies.get(index));
+            }
+        });
+        return System.nanoTime();
+    }
+}

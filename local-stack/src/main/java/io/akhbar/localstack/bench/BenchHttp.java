@@ -1,0 +1,84 @@
+package io.akhbar.localstack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** The benchmark's HTTP client: one JDK client, HTTP/1.1 with keep-alive, shared by every thread. */
+final class BenchHttp {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    record Response(int status, String body, long retryAfterSeconds) {
+        boolean isSuccessful() {
+            return status >= 200 && status < 300;
+        }
+
+        String excerpt() {
+            return body.length() <= 300 ? body : body.substring(0, 300) + "...";
+        }
+    }
+
+    // HTTP/1.1: the services and Elasticsearch speak it, and an h2c upgrade attempt would only add a round trip.
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    Response get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).GET().build());
+    }
+
+    Response delete(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).DELETE().build());
+    }
+
+    Response post(String url, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(url, contentType).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    Response post(String url, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(url, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    Response put(String url, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(url, contentType).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    CompletableFuture<Response> postAsync(String url, String contentType, String body) {
+        return sendAsync(request(url, contentType).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    CompletableFuture<Response> putAsync(String url, String contentType, String body) {
+        return sendAsync(request(url, contentType).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    private static HttpRequest.Builder request(String url, String contentType) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).header("Content-Type", contentType);
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        return response(client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    private CompletableFuture<Response> sendAsync(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(BenchHttp::response);
+    }
+
+    private static Response response(HttpResponse<String> response) {
+        long retryAfter = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        return new Response(response.statusCode(), response.body(), retryAfter);
+    }
+}

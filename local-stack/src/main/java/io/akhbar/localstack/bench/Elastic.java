@@ -1,0 +1,158 @@
+package io.akhbar.localstack.bench;
+
+import io.akhbar.localstack.BenchSupport;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The few Elasticsearch calls the benchmark makes, over plain HTTP, so that the client adds nothing of its own. */
+final class Elastic {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String JSON = "application/json";
+
+    private final BenchHttp http;
+    private final String url;
+
+    Elastic(BenchHttp http, String url) {
+        this.http = http;
+        this.url = url;
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** Creates the index from a definition file's text, without replicas (one node), as search-service does. */
+    void createIndex(String index, String definition) throws IOException, InterruptedException {
+        require(http.put(url + "/" + index, JSON, definition), "create index " + index);
+        require(http.put(url + "/" + index + "/_settings", JSON, "{\"index\":{\"number_of_replicas\":0}}"),
+                "set replicas of " + index);
+        // Not part of any figure: a baseline starts when the index can take documents.
+        awaitSearchable(index, Duration.ofSeconds(60));
+    }
+
+    void deleteIndex(String index) throws IOException, InterruptedException {
+        BenchHttp.Response response = http.delete(url + "/" + index);
+        if (response.status() != 404) {
+            require(response, "delete index " + index);
+        }
+    }
+
+    boolean exists(String indexOrAlias) throws IOException, InterruptedException {
+        return http.get(url + "/" + indexOrAlias).status() == 200;
+    }
+
+    /** Documents visible to search (refreshed); 0 when the index does not exist yet. */
+    long count(String index) throws IOException, InterruptedException {
+        BenchHttp.Response response = countResponse(index);
+        if (response.status() == 404) {
+            return 0;
+        }
+        require(response, "count " + index);
+        return ((Number) BenchSupport.parseJsonObject(response.body()).get("count")).longValue();
+    }
+
+    private BenchHttp.Response countResponse(String index) throws IOException, InterruptedException {
+        return http.get(url + "/" + index + "/_count");
+    }
+
+    /**
+     * Waits until the index (or alias) answers searches: a new index's shard takes a moment to start, and until then
+     * searches fail with 503 even when cluster health is already yellow.
+     */
+    void awaitSearchable(String index, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        BenchHttp.Response response;
+        while (!(response = countResponse(index)).isSuccessful()) {
+            if (System.nanoTime() > deadline) {
+                require(response, "search " + index + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    void refresh(String index) throws IOException, InterruptedException {
+        require(http.post(url + "/" + index + "/_refresh", JSON, ""), "refresh " + index);
+    }
+
+    /**
+     * Sends one bulk request, again while Elasticsearch pushes back (429). A refused item fails the benchmark: it
+     * would mean the generated documents do not fit the mapping, and the figure would be wrong.
+     */
+    void bulk(byte[] ndjson) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            BenchHttp.Response response = http.post(url + "/_bulk", NDJSON, ndjson);
+            if (response.status() == 429 && attempt < 30) {
+                Thread.sleep(500);
+                continue;
+            }
+            require(response, "bulk");
+            String refusal = firstRefusal(response.body());
+            if (refusal != null) {
+                throw new IllegalStateException("Elasticsearch refused a document: " + refusal);
+            }
+            return;
+        }
+    }
+
+    BenchHttp.Response search(String index, String body) throws IOException, InterruptedException {
+        return http.post(url + "/" + index + "/_search", JSON, body);
+    }
+
+    /** Polls {@code _count} until it reaches {@code expected}; returns {@link System#nanoTime()} at that moment. */
+    long awaitCount(String index, long expected, Duration timeout, Duration interval)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0;
+        while (true) {
+            BenchHttp.Response response = countResponse(index);
+            // 503 while a new index's shard is being allocated, 404 before the first document created it.
+            if (response.isSuccessful()) {
+                seen = ((Number) BenchSupport.parseJsonObject(response.body()).get("count")).longValue();
+                if (seen >= expected) {
+                    break;
+                }
+            } else if (response.status() != 503 && response.status() != 404) {
+                require(response, "count " + index);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(index + " holds " + seen + " searchable documents, not " + expected
+                        + ", after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(interval.toMillis());
+        }
+        return System.nanoTime();
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The error of the first refused item of a bulk answer, or null; cheap when {@code "errors":false}. */
+    static String firstRefusal(String bulkResponse) {
+        if (!bulkResponse.contains("\"errors\":true")) {
+            return null;
+        }
+        Object items = BenchSupport.parseJsonObject(bulkResponse).get("items");
+        for (Object item : (List<?>) items) {
+            for (Object result : ((Map<?, ?>) item).values()) {
+                if (result instanceof Map<?, ?> map && map.get("error") != null) {
+                    return map.get("_id") + ": " + JsonText.write(map.get("error"));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void require(BenchHttp.Response response, String what) {
+        if (!response.isSuccessful()) {
+            throw new IllegalStateException("Elasticsearch refused to " + what + ": HTTP " + response.status() + " "
+                    + response.excerpt());
+        }
+    }
+}
