@@ -135,32 +135,14 @@ public final class ArabicTokenizer {
 
     /** Tokens of {@code text[from, to)} (e.g. a {@link Sentence}), with offsets in {@code text}. */
     public static List<Token> tokenize(String text, int from, int to) {
-        if (from < 0 || to > text.length() || from > to) {
-            throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + text.length());
-        }
         List<Token> tokens = new ArrayList<>(Math.max(8, (to - from) / 5));
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            byte cls = CLASS[c];
-            int width = 1;
-            if (cls == SURROGATE) {
-                int cp = codePointAt(text, i, to);
-                width = Character.charCount(cp);
-                cls = width == 2 ? classOf(cp) : OTHER;
-            }
-            if (cls != AR_LETTER && cls != LETTER && cls != DIGIT) {
-                i += width;
-                continue;
-            }
-            int end = tokenEnd(text, i, width, cls, to);
-            String surface = text.substring(i, end);
+        scan(text, from, to, (start, end) -> {
+            String surface = text.substring(start, end);
             String normalized = ArabicNormalizer.normalize(surface);
             if (!normalized.isEmpty()) {
-                tokens.add(new Token(surface, normalized, i, end));
+                tokens.add(new Token(surface, normalized, start, end));
             }
-            i = end;
-        }
+        });
         return tokens;
     }
 
@@ -169,10 +151,24 @@ public final class ArabicTokenizer {
      * them: word counts of texts too long to analyse in full.
      */
     public static int countTokens(String text, int from, int to) {
+        int[] count = {0};
+        scan(text, from, to, (start, end) -> {
+            if (normalizesToSomething(text, start, end)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private interface SpanSink {
+        void accept(int start, int end);
+    }
+
+    /** The one definition of where tokens start and end, shared by tokenizing and counting. */
+    private static void scan(String text, int from, int to, SpanSink sink) {
         if (from < 0 || to > text.length() || from > to) {
             throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + text.length());
         }
-        int count = 0;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -188,12 +184,9 @@ public final class ArabicTokenizer {
                 continue;
             }
             int end = tokenEnd(text, i, width, cls, to);
-            if (normalizesToSomething(text, i, end)) {
-                count++;
-            }
+            sink.accept(i, end);
             i = end;
         }
-        return count;
     }
 
     /** Whether normalizing {@code text[start, end)} leaves at least one char (see tokenize). */
