@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The header the services read an API key from. */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
     private static final String KEEP_PROPERTY = "akhbar.localstack.keep";
 
@@ -43,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ChildProcess> children = new ArrayList<>();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final String apiKey = ApiKeys.generate();
 
     private State state = State.NEW;
     private volatile boolean keepLogs;
@@ -175,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
                     List<String> arguments = new ArrayList<>(settings.serviceArguments);
                     arguments.addAll(settings.serviceArgumentsByService.getOrDefault(service, List.of()));
                     ServiceProcess process = ServiceProcess.launch(service, projectRoot, port,
-                            kafkaBootstrapServers(), elasticsearchUrl(), arguments, workDir);
+                            kafkaBootstrapServers(), elasticsearchUrl(), apiKey, arguments, workDir);
                     register(process.process());
                     launched.put(service, process);
                 }
@@ -215,6 +219,14 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("This stack was built withElasticsearch(false)");
         }
         return elasticsearch.url();
+    }
+
+    /**
+     * The key the services of this stack accept on keyed endpoints (ingest, feeds, admin, actuator), sent as
+     * {@link #API_KEY_HEADER}. Generated per stack, handed to the services in their environment.
+     */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** e.g. {@code serviceUrl("ingest-service")} is {@code http://127.0.0.1:8081} */

@@ -18,6 +18,7 @@ final class ServiceProcess {
     private final Service service;
     private final String url;
     private final ChildProcess process;
+    static final String API_KEYS_VARIABLE = "AKHBAR_API_KEYS";
     private final long launchedAt = System.nanoTime();
 
     private ServiceProcess(Service service, String url, ChildProcess process) {
@@ -28,7 +29,8 @@ final class ServiceProcess {
 
     /** Starts the JVM without waiting, so that several services can boot side by side. */
     static ServiceProcess launch(Service service, Path projectRoot, int port, String kafkaBootstrapServers,
-                                 String elasticsearchUrl, List<String> extraArguments, WorkDir workDir) {
+                                 String elasticsearchUrl, String apiKey, List<String> extraArguments,
+                                 WorkDir workDir) {
         Path jar = executableJar(projectRoot, service);
         List<String> command = new ArrayList<>(List.of(
                 JavaCommand.javaExecutable(),
@@ -37,7 +39,9 @@ final class ServiceProcess {
                 "-jar", jar.toString()));
         command.addAll(arguments(port, kafkaBootstrapServers, elasticsearchUrl));
         command.addAll(extraArguments);
-        ChildProcess process = ChildProcess.start(service.module(), command, Map.of(), workDir.root(),
+        // The key travels in the environment, as in production, so that it never shows in a process listing.
+        ChildProcess process = ChildProcess.start(service.module(), command, Map.of(API_KEYS_VARIABLE, apiKey),
+                workDir.root(),
                 workDir.logs().resolve(service.module() + ".log"));
         return new ServiceProcess(service, "http://127.0.0.1:" + port, process);
     }
