@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The search request search-service sends to Elasticsearch for {@code q} and {@code size} (first page, relevance
  * order), rebuilt here so that the same work can be sent to Elasticsearch directly. Mirrors {@code ArticleSearch},
  * {@code QueryTranslator} and {@code FacetAggregations} of search-service as of November 2026: the query with
- * highlighting of title and body, the score/date/id sort, source filtering, total hits and the facet aggregations.
+ * highlighting of title and body, the score/date/id sort, source filtering, total hits, and the facet aggregations
+ * in a second request of the same multi-search.
  * Not sent directly: the service's second request per page (story counts of the hits).
  *
  * <p>The query itself is best taken from the service ({@code /api/v1/search/explain}), which knows the spelling
@@ -86,17 +87,20 @@ final class DirectQuery {
         return Map.of("multi_match", match);
     }
 
-    /** The whole request body around {@code query}. */
+    /**
+     * The whole multi-search around {@code query}, as the service sends it for a first page: the hits, and the
+     * facets as a second, size-0 request that Elasticsearch may answer from its shard request cache.
+     */
     static String searchBody(Object query, int size, Settings settings) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("size", size);
-        body.put("query", query);
-        body.put("track_total_hits", true);
-        body.put("sort", List.of(
+        Map<String, Object> hits = new LinkedHashMap<>();
+        hits.put("size", size);
+        hits.put("query", query);
+        hits.put("track_total_hits", true);
+        hits.put("sort", List.of(
                 Map.of("_score", Map.of("order", "desc")),
                 Map.of("date", Map.of("order", "desc", "unmapped_type", "date")),
                 Map.of("id", Map.of("order", "asc"))));
-        body.put("_source", Map.of("excludes", HIDDEN_FIELDS));
+        hits.put("_source", Map.of("excludes", HIDDEN_FIELDS));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", Map.of("number_of_fragments", 0));
         fields.put("body", Map.of("fragment_size", settings.snippetLength(),
@@ -106,30 +110,24 @@ final class DirectQuery {
         highlight.put("pre_tags", List.of("<mark>"));
         highlight.put("post_tags", List.of("</mark>"));
         highlight.put("fields", fields);
-        body.put("highlight", highlight);
-        body.put("aggs", facets(settings.facetSize()));
-        return JsonText.write(body);
+        hits.put("highlight", highlight);
+        Map<String, Object> facets = new LinkedHashMap<>();
+        facets.put("size", 0);
+        facets.put("query", query);
+        facets.put("track_total_hits", false);
+        facets.put("aggs", facets(settings.facetSize()));
+        return JsonText.write(Map.of()) + "\n" + JsonText.write(hits) + "\n"
+                + JsonText.write(Map.of("request_cache", true)) + "\n" + JsonText.write(facets) + "\n";
     }
 
     static Map<String, Object> facets(int size) {
         Map<String, Object> aggregations = new LinkedHashMap<>();
         Map<String, String> entityFacets = new LinkedHashMap<>();
-        entityFacets.put("persons", "PERSON");
-        entityFacets.put("places", "LOCATION");
-        entityFacets.put("organizations", "ORGANIZATION");
-        entityFacets.forEach((name, type) -> {
-            Map<String, Object> ids = new LinkedHashMap<>();
-            ids.put("terms", Map.of("field", "entities.id", "size", size));
-            ids.put("aggs", Map.of(
-                    "nameAr", Map.of("terms", Map.of("field", "entities.nameAr", "size", 1)),
-                    "nameEn", Map.of("terms", Map.of("field", "entities.nameEn", "size", 1)),
-                    "articles", Map.of("reverse_nested", Map.of())));
-            aggregations.put(name, Map.of(
-                    "nested", Map.of("path", "entities"),
-                    "aggs", Map.of("ofType", Map.of(
-                            "filter", Map.of("term", Map.of("entities.type", type)),
-                            "aggs", Map.of("ids", ids)))));
-        });
+        entityFacets.put("persons", "person:");
+        entityFacets.put("places", "location:");
+        entityFacets.put("organizations", "organization:");
+        entityFacets.forEach((name, prefix) -> aggregations.put(name, Map.of("terms", Map.of(
+                "field", "entityIds", "size", size, "include", prefix + ".*"))));
         aggregations.put("sources", Map.of("terms", Map.of("field", "source", "size", size)));
         aggregations.put("languages", Map.of("terms", Map.of("field", "language", "size", size)));
         aggregations.put("days", Map.of("date_histogram", Map.of("field", "date", "calendar_interval", "day",

@@ -104,6 +104,10 @@ final class Elastic {
         return http.post(url + "/" + index + "/_search", JSON, body);
     }
 
+    BenchHttp.Response multiSearch(String index, String ndjson) throws IOException, InterruptedException {
+        return http.post(url + "/" + index + "/_msearch", NDJSON, ndjson);
+    }
+
     /** Polls {@code _count} until it reaches {@code expected}; returns {@link System#nanoTime()} at that moment. */
     long awaitCount(String index, long expected, Duration timeout, Duration interval)
             throws IOException, InterruptedException {

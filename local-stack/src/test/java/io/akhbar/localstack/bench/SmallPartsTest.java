@@ -84,13 +84,18 @@ class SmallPartsTest {
 
     @Test
     void theDirectRequestHasTheServicesShape() {
-        Map<String, Object> body = BenchSupport.parseJsonObject(
-                DirectQuery.searchBody(DirectQuery.equivalentQuery("بوتين موسكو"), 10, DirectQuery.Settings.DEFAULTS));
+        List<String> lines = DirectQuery.searchBody(DirectQuery.equivalentQuery("بوتين موسكو"), 10,
+                DirectQuery.Settings.DEFAULTS).lines().toList();
 
-        assertThat(body).containsKeys("query", "highlight", "sort", "aggs", "_source").containsEntry("size", 10.0)
-                .containsEntry("track_total_hits", true);
-        assertThat(JsonText.write(body.get("query"))).contains("title^2", "body.exact", "بوتين", "موسكو");
-        @SuppressWarnings("unchecked") Map<String, Object> aggregations = (Map<String, Object>) body.get("aggs");
+        assertThat(lines).hasSize(4);
+        Map<String, Object> hits = BenchSupport.parseJsonObject(lines.get(1));
+        assertThat(hits).containsKeys("query", "highlight", "sort", "_source").doesNotContainKey("aggs")
+                .containsEntry("size", 10.0).containsEntry("track_total_hits", true);
+        assertThat(JsonText.write(hits.get("query"))).contains("title^2", "body.exact", "بوتين", "موسكو");
+        assertThat(BenchSupport.parseJsonObject(lines.get(2))).containsEntry("request_cache", true);
+        Map<String, Object> facets = BenchSupport.parseJsonObject(lines.get(3));
+        assertThat(facets).containsEntry("size", 0.0).containsEntry("query", hits.get("query"));
+        @SuppressWarnings("unchecked") Map<String, Object> aggregations = (Map<String, Object>) facets.get("aggs");
         assertThat(aggregations).containsKeys("persons", "places", "organizations", "sources",
                 "languages", "days");
     }

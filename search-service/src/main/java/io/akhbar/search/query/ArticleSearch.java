@@ -8,8 +8,10 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.akhbar.search.indexing.ArticleDocument;
@@ -29,7 +31,7 @@ import java.util.Map;
 
 /**
  * Runs a search: the translated query, highlights in the original text, story counts for the page in one extra
- * aggregation, facets on the first page.
+ * aggregation, facets on the first page (a second, cacheable request of the same multi-search).
  *
  * <p>Paging is by cursor (search_after on a unique sort, so there is no 10,000-hit window). The first page reads the
  * live index; a point in time is opened only when a client asks for a second page, so that the common one-page
@@ -50,24 +52,42 @@ class ArticleSearch {
     private final StoryCounts stories;
     private final CursorCodec cursors;
     private final QueryProperties properties;
+    private final FacetAggregations facets;
 
     ArticleSearch(ElasticsearchClient client, ArticleIndex index, QueryTranslator translator, StoryCounts stories,
-            CursorCodec cursors, QueryProperties properties) {
+            CursorCodec cursors, QueryProperties properties, FacetAggregations facets) {
         this.client = client;
         this.index = index;
         this.translator = translator;
         this.stories = stories;
         this.cursors = cursors;
         this.properties = properties;
+        this.facets = facets;
     }
 
     SearchResult search(SearchCriteria criteria) {
         Cursor cursor = criteria.cursor();
         checkSortValues(cursor, criteria.sort());
         boolean firstPage = cursor == null;
+        boolean withFacets = firstPage && index.isCurrent();
         try {
             String pit = firstPage ? null : cursor.pit() != null ? cursor.pit() : openPit();
-            SearchResponse<ArticleDocument> response = client.search(request(criteria, pit), ArticleDocument.class);
+            Query query = translator.query(criteria.query(), criteria.filters());
+            MsearchResponse<ArticleDocument> responses = client.msearch(m -> {
+                m.searches(s -> s.header(h -> pit == null ? h.index(index.alias()) : h)
+                        .body(hitsRequest(criteria, query, pit)));
+                if (withFacets) {
+                    // Facets in their own size-0 request: Elasticsearch runs it beside the hits and may answer it
+                    // from the shard request cache until the next refresh, which a hits request never can.
+                    m.searches(s -> s.header(h -> h.index(index.alias()).requestCache(true))
+                            .body(b -> b.size(0).query(query).trackTotalHits(t -> t.enabled(false))
+                                    .aggregations(FacetAggregations.of(properties.facetSize()))));
+                }
+                return m;
+            }, ArticleDocument.class);
+            MultiSearchItem<ArticleDocument> response = result(responses.responses().get(0));
+            SearchResult.Facets facetResult = withFacets ? facets.read(result(responses.responses().get(1)).aggregations())
+                    : firstPage ? SearchResult.Facets.NONE : null;
             List<Hit<ArticleDocument>> hits = response.hits().hits();
             Map<String, StorySources> storySources = stories.of(
                     hits.stream().map(h -> h.source().storyId()).toList(), index.alias());
@@ -81,7 +101,7 @@ class ArticleSearch {
             }
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
             return new SearchResult(total, hits.stream().map(hit -> toHit(hit, storySources)).toList(), next,
-                    firstPage ? (index.isCurrent() ? FacetAggregations.read(response.aggregations()) : SearchResult.Facets.NONE) : null);
+                    facetResult);
         } catch (ElasticsearchException e) {
             String type = e.error().type();
             if ("index_not_found_exception".equals(type)) {
@@ -99,12 +119,17 @@ class ArticleSearch {
         }
     }
 
-    private SearchRequest request(SearchCriteria criteria, String pit) {
-        Query query = translator.query(criteria.query(), criteria.filters());
-        return SearchRequest.of(s -> {
-            if (pit == null) {
-                s.index(index.alias());
-            } else {
+    /** A failed part of a multi-search fails the search as a plain search would, so errors map in one place. */
+    private static MultiSearchItem<ArticleDocument> result(MultiSearchResponseItem<ArticleDocument> item) {
+        if (item.isFailure()) {
+            throw new ElasticsearchException("msearch", item.failure());
+        }
+        return item.result();
+    }
+
+    private MultisearchBody hitsRequest(SearchCriteria criteria, Query query, String pit) {
+        return MultisearchBody.of(s -> {
+            if (pit != null) {
                 s.pit(p -> p.id(pit).keepAlive(k -> k.time(properties.cursorKeepAlive().toSeconds() + "s")));
             }
             s.size(criteria.size())
@@ -122,8 +147,6 @@ class ArticleSearch {
                                     .noMatchSize(properties.snippetLength())));
             if (criteria.cursor() != null) {
                 s.searchAfter(criteria.cursor().searchAfter().stream().map(ArticleSearch::fieldValue).toList());
-            } else if (index.isCurrent()) {
-                s.aggregations(FacetAggregations.of(properties.facetSize()));
             }
             return s;
         });
