@@ -98,15 +98,25 @@ final class ElasticsearchDistribution {
 
     /** Plugin zips built by the project's elasticsearch-plugin module, if it has been built. */
     static List<Path> projectPlugins(Path projectRoot) {
-        Path target = projectRoot.resolve("elasticsearch-plugin").resolve("target");
+        Path module = projectRoot.resolve("elasticsearch-plugin");
+        Path target = module.resolve("target");
         List<Path> zips = new ArrayList<>();
-        if (!Files.isDirectory(target)) {
+        if (!Files.isDirectory(module)) {
             return zips;
+        }
+        if (!Files.isDirectory(target)) {
+            // Without it every index creation fails later on an unknown analyzer, far from the cause.
+            throw new LocalStackException("The project's Elasticsearch plugin is not built (" + target + " is "
+                    + "missing); include it in the build: ./mvnw -pl elasticsearch-plugin,<module> -am verify");
         }
         try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "*.zip")) {
             found.forEach(zips::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + target, e);
+        }
+        if (zips.isEmpty()) {
+            throw new LocalStackException("No plugin zip in " + target + "; build it: ./mvnw -pl elasticsearch-plugin "
+                    + "package -DskipTests");
         }
         zips.sort(null);
         return zips;

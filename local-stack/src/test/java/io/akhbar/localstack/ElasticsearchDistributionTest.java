@@ -1,6 +1,7 @@
 package io.akhbar.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,5 +48,16 @@ class ElasticsearchDistributionTest {
 
         assertThat(ElasticsearchDistribution.projectPlugins(temp)).containsExactly(plugin);
         assertThat(ElasticsearchDistribution.projectPlugins(temp.resolve("nowhere"))).isEmpty();
+    }
+
+    @Test
+    void aPluginModuleThatWasNotBuiltStopsTheStartWithTheCommandToBuildIt() throws IOException {
+        Path unbuilt = Files.createDirectories(temp.resolve("unbuilt/elasticsearch-plugin"));
+        Path empty = Files.createDirectories(temp.resolve("empty/elasticsearch-plugin/target"));
+
+        assertThatThrownBy(() -> ElasticsearchDistribution.projectPlugins(unbuilt.getParent()))
+                .isInstanceOf(LocalStackException.class).hasMessageContaining("-pl elasticsearch-plugin");
+        assertThatThrownBy(() -> ElasticsearchDistribution.projectPlugins(empty.getParent().getParent()))
+                .isInstanceOf(LocalStackException.class).hasMessageContaining("No plugin zip");
     }
 }
