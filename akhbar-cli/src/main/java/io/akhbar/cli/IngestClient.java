@@ -30,17 +30,29 @@ final class IngestClient {
     }
 
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    /** Ingest refused the key (401 missing, 403 wrong); the message is its problem detail, never the key. */
+    static final class KeyRefusedException extends RuntimeException {
+        KeyRefusedException(String problem) {
+            super(problem);
+        }
+    }
 
     private final HttpClient http;
     private final URI endpoint;
+    private final String apiKey;
     private final JsonMapper json;
     private final int maxAttempts;
     private final Duration firstPause;
     private final Sleeper sleeper;
 
-    IngestClient(HttpClient http, URI baseUrl, JsonMapper json, int maxAttempts, Duration firstPause, Sleeper sleeper) {
+    /** @param apiKey sent as X-API-Key; null sends none (and ingest will answer 401) */
+    IngestClient(HttpClient http, URI baseUrl, String apiKey, JsonMapper json, int maxAttempts, Duration firstPause,
+                 Sleeper sleeper) {
         this.http = http;
         this.endpoint = baseUrl.resolve("/api/v1/articles:batch");
+        this.apiKey = apiKey;
         this.json = json;
         this.maxAttempts = maxAttempts;
         this.firstPause = firstPause;
@@ -91,14 +103,16 @@ final class IngestClient {
             attempts.used++;
             HttpResponse<String> response;
             try {
-                response = http.send(HttpRequest.newBuilder(endpoint)
-                                .timeout(Duration.ofMinutes(2))
-                                .header("Content-Type", "application/x-ndjson")
-                                .header("Accept", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        items.stream().map(Item::line).collect(Collectors.joining("\n"))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                items.stream().map(Item::line).collect(Collectors.joining("\n"))));
+                if (apiKey != null) {
+                    request.header(API_KEY_HEADER, apiKey);
+                }
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 lastProblem = "ingest unreachable at " + endpoint.resolve("/") + " (" + e.getClass().getSimpleName() + ")";
                 if (attempts.left()) {
@@ -116,6 +130,10 @@ final class IngestClient {
                     sleeper.sleep(pause(attempts.used, response.headers().firstValue("Retry-After").orElse(null)));
                 }
                 continue;
+            }
+            if (status == 401 || status == 403) {
+                // No item can get through without a key that ingest accepts: stop instead of rejecting each batch.
+                throw new KeyRefusedException(problem(response));
             }
             if (status == 413 && items.size() > 1) {
                 // Halving is progress, not a retry: each half gets the attempts a batch gets.

@@ -27,6 +27,8 @@ final class FakeIngest implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Function<List<String>, Answer>> script = new ConcurrentLinkedDeque<>();
     final List<List<String>> requests = new CopyOnWriteArrayList<>();
+    /** The X-API-Key of each request, "" when it had none. */
+    final List<String> apiKeys = new CopyOnWriteArrayList<>();
 
     FakeIngest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,6 +60,7 @@ final class FakeIngest implements AutoCloseable {
         try {
             List<String> lines = List.of(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("\n"));
             requests.add(lines);
+            apiKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-API-Key")).replace("null", ""));
             Function<List<String>, Answer> scripted = script.poll();
             Answer answer = scripted != null ? scripted.apply(lines) : perItem(lines);
             if (answer.retryAfter() != null) {

@@ -70,6 +70,41 @@ class ImportTest {
         assertThat(text(err)).contains("Usage: akhbar ingest DIR");
     }
 
+    @Test
+    void theKeyComesFromTheOptionElseFromTheEnvironment() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "قال ويتكوف إنه سيسافر إلى موسكو.");
+
+        assertThat(runWithEnvironment("from-env", dir.toString(), "--url", ingest.url().toString())).isZero();
+        assertThat(runWithEnvironment("from-env", dir.toString(), "--url", ingest.url().toString(),
+                "--api-key", "from-option")).isZero();
+        assertThat(runWithEnvironment(null, dir.toString(), "--url", ingest.url().toString(),
+                "--api-key=from-option")).isZero();
+
+        assertThat(ingest.apiKeys).containsExactly("from-env", "from-option", "from-option");
+    }
+
+    @Test
+    void aRefusedKeyStopsTheImportWithAHintAndNeverPrintsTheKey() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "قال ويتكوف إنه سيسافر إلى موسكو.");
+        Files.writeString(dir.resolve("b.txt"), "خبر ثان عن دافوس.");
+        ingest.then(lines -> new FakeIngest.Answer(403, null,
+                "{\"title\":\"API key not accepted\",\"detail\":\"The API key sent is not one this service accepts.\"}"));
+
+        int exit = runWithEnvironment(null, dir.toString(), "--url", ingest.url().toString(), "--batch-size", "1",
+                "--api-key", "secret-wrong-key");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(ingest.requests).hasSize(1);
+        assertThat(text(err)).contains("HTTP 403: The API key sent is not one this service accepts.", "AKHBAR_API_KEY")
+                .doesNotContain("secret-wrong-key");
+        assertThat(text(out)).doesNotContain("secret-wrong-key");
+    }
+
+    private int runWithEnvironment(String environmentKey, String... args) {
+        return Import.run(args, environmentKey, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(1));
+    }
+
     private int run(String... args) {
         return Import.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(1));

@@ -91,7 +91,7 @@ class IngestClientTest {
     }
 
     private IngestClient client(URI url) {
-        return new IngestClient(HttpClient.newHttpClient(), url, JsonMapper.builder().build(), 3, Duration.ofMillis(100),
+        return new IngestClient(HttpClient.newHttpClient(), url, null, JsonMapper.builder().build(), 3, Duration.ofMillis(100),
                 pauses::add);
     }
 

@@ -44,6 +44,8 @@ class MonitoringIT {
     private static final Pattern METRIC = Pattern.compile("\\b(akhbar_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+|spring_cloud_stream_[a-z_]+)");
 
     private static LocalStack stack;
+    /** The committed configuration as it runs here: host names replaced, the stack's key beside it. */
+    private static Path work;
     private static Process prometheus;
     private static int prometheusPort;
 
@@ -53,7 +55,7 @@ class MonitoringIT {
     @BeforeAll
     static void startPrometheus() throws Exception {
         stack = LocalStack.sharedWithServices();
-        Path work = Files.createTempDirectory("akhbar-prometheus");
+        work = Files.createTempDirectory("akhbar-prometheus");
         // The committed configuration with the compose host names replaced by where the services run here.
         String config = Files.readString(MONITORING.resolve("prometheus/prometheus.yml"))
                 .replace("ingest-service:8081", hostPort(stack.serviceUrl("ingest-service")))
@@ -61,6 +63,8 @@ class MonitoringIT {
                 .replace("search-service:8083", hostPort(stack.serviceUrl("search-service")));
         Files.writeString(work.resolve("prometheus.yml"), config);
         Files.copy(MONITORING.resolve("prometheus/akhbar-rules.yml"), work.resolve("akhbar-rules.yml"));
+        // Where the configuration's credentials_file points (relative to it), as compose mounts the secret.
+        Files.writeString(work.resolve("akhbar-api-key"), stack.apiKey());
         try (ServerSocket socket = new ServerSocket(0)) {
             prometheusPort = socket.getLocalPort();
         }
@@ -83,10 +87,28 @@ class MonitoringIT {
 
     @Test
     void promtoolAcceptsTheConfigurationAndTheRules() throws Exception {
-        assertThat(run("promtool", "check", "config", MONITORING.resolve("prometheus/prometheus.yml").toString()))
+        // promtool insists that the key file exists; the key is never committed, so check a copy with one beside it.
+        Path committed = Files.createTempDirectory("akhbar-promtool");
+        Files.copy(MONITORING.resolve("prometheus/prometheus.yml"), committed.resolve("prometheus.yml"));
+        Files.copy(MONITORING.resolve("prometheus/akhbar-rules.yml"), committed.resolve("akhbar-rules.yml"));
+        Files.writeString(committed.resolve("akhbar-api-key"), "placeholder");
+        assertThat(run("promtool", "check", "config", committed.resolve("prometheus.yml").toString()))
                 .contains("SUCCESS");
         assertThat(run("promtool", "check", "rules", MONITORING.resolve("prometheus/akhbar-rules.yml").toString()))
                 .contains("SUCCESS: 5 rules found");
+    }
+
+    @Test
+    void metricsNeedTheKeyAndHealthDoesNot() throws Exception {
+        for (String service : List.of("ingest-service", "nlp-service", "search-service")) {
+            String url = stack.serviceUrl(service);
+            assertThat(get(url + "/actuator/prometheus").statusCode()).as(service).isEqualTo(401);
+            assertThat(get(url + "/actuator/prometheus", "Authorization", "Bearer wrong").statusCode()).as(service)
+                    .isEqualTo(403);
+            assertThat(get(url + "/actuator/prometheus", "Authorization", "Bearer " + stack.apiKey()).statusCode())
+                    .as(service).isEqualTo(200);
+            assertThat(get(url + "/actuator/health").statusCode()).as(service).isEqualTo(200);
+        }
     }
 
     @Test
@@ -95,6 +117,7 @@ class MonitoringIT {
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(
                         URI.create(stack.serviceUrl("ingest-service") + "/api/v1/articles"))
                 .header("Content-Type", "text/plain; charset=UTF-8")
+                .header(LocalStack.API_KEY_HEADER, stack.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString("خبر للمراقبة عن مدينة حلب وأسواقها."))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -146,6 +169,14 @@ class MonitoringIT {
         }
         JsonNode result = json.readTree(response.body()).path("data").path("result");
         return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asString());
+    }
+
+    private HttpResponse<String> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String run(String... command) throws Exception {

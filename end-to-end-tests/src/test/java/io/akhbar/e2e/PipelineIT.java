@@ -111,6 +111,7 @@ class PipelineIT {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(stack.serviceUrl("ingest-service") + "/api/v1/articles"))
                         .header("Content-Type", contentType)
+                        .header(LocalStack.API_KEY_HEADER, stack.apiKey())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -40,6 +40,7 @@ class BrokerOutageIT {
     static void kafka(DynamicPropertyRegistry registry) {
         kafkaOnly = LocalStack.builder().withElasticsearch(false).build().start();
         registry.add("spring.cloud.stream.kafka.binder.brokers", kafkaOnly::kafkaBootstrapServers);
+        registry.add("akhbar.guard.api-keys", kafkaOnly::apiKey);
     }
 
     @AfterAll
@@ -69,6 +70,7 @@ class BrokerOutageIT {
     private HttpResponse<String> post(String text) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/articles"))
                         .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header(LocalStack.API_KEY_HEADER, kafkaOnly.apiKey())
                         .POST(HttpRequest.BodyPublishers.ofString(text))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package io.akhbar.ingest;
 
 import io.akhbar.contracts.ArticleHeaders;
 import io.akhbar.localstack.KafkaProbe;
+import io.akhbar.localstack.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,7 @@ class IngestIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", KafkaOnly::bootstrapServers);
         registry.add("spring.cloud.stream.bindings.articles-out-0.destination", () -> RAW);
+        registry.add("akhbar.guard.api-keys", KafkaOnly::apiKey);
     }
 
     @BeforeAll
@@ -127,9 +129,50 @@ class IngestIT {
         assertThat(first).matches("[0-9a-f]{32}").isEqualTo(second);
     }
 
+    @Test
+    void ingestFeedsAndActuatorNeedTheKeyAndHealthDoesNot() throws Exception {
+        String article = "{\"body\":\"خبر بمفتاح " + RUN + "\"}";
+        // The batch carries the same article, so the same id: what the topic may hold stays known.
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("/api/v1/articles", article);
+        bodies.put("/api/v1/articles:batch", "[" + article + "]");
+        bodies.put("/api/v1/feeds", null);
+        bodies.put("/actuator/prometheus", null);
+        for (String path : bodies.keySet()) {
+            String body = bodies.get(path);
+            HttpResponse<String> missing = send(path, body);
+            HttpResponse<String> wrong = send(path, body, LocalStack.API_KEY_HEADER, "not-the-key");
+            HttpResponse<String> right = send(path, body, "Authorization", "Bearer " + KafkaOnly.apiKey());
+
+            assertThat(missing.statusCode()).as(path).isEqualTo(401);
+            assertThat(missing.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+            assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(wrong.statusCode()).as(path).isEqualTo(403);
+            assertThat(wrong.body()).doesNotContain("not-the-key");
+            assertThat(right.statusCode()).as(path + " " + right.body()).isBetween(200, 299);
+            if (right.statusCode() == 202) {
+                ACCEPTED.add(json.readTree(right.body()).path("id").asString());
+            }
+        }
+        assertThat(send("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(send("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        request.method(body == null ? "GET" : "POST",
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/articles"))
                         .header("Content-Type", contentType)
+                        .header(LocalStack.API_KEY_HEADER, KafkaOnly.apiKey())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

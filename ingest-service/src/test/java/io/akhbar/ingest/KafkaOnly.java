@@ -14,9 +14,18 @@ public final class KafkaOnly {
     }
 
     public static synchronized String bootstrapServers() {
+        return stack().kafkaBootstrapServers();
+    }
+
+    /** The stack's API key: the ITs hand it to the service they start and send it with every keyed request. */
+    public static synchronized String apiKey() {
+        return stack().apiKey();
+    }
+
+    private static LocalStack stack() {
         if (stack == null) {
             stack = LocalStack.builder().withElasticsearch(false).build().start();
         }
-        return stack.kafkaBootstrapServers();
+        return stack;
     }
 }

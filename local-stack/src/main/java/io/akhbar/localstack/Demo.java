@@ -100,7 +100,8 @@ public final class Demo {
         String url = stack.serviceUrl(Service.INGEST) + "/api/v1/articles";
         Map<SampleArticle, String> ids = new LinkedHashMap<>();
         for (SampleArticle sample : samples) {
-            Http.Response response = Http.post(url, "text/plain; charset=UTF-8", sample.text(), REQUEST_TIMEOUT);
+            Http.Response response = Http.post(url, "text/plain; charset=UTF-8", sample.text(), REQUEST_TIMEOUT,
+                    LocalStack.API_KEY_HEADER, stack.apiKey());
             if (!response.isSuccessful()) {
                 throw new IllegalStateException("POST " + url + " answered " + response.status() + ": " + response.body());
             }
@@ -167,6 +168,9 @@ public final class Demo {
         }
         out.printf("  %-15s %s%n", "kafka", stack.kafkaBootstrapServers());
         out.printf("  %-15s %s%n", "elasticsearch", stack.elasticsearchUrl());
+        // This stack's own random key, so that the curl examples of the README work against the demo.
+        out.printf("  %-15s %s (send as %s on ingest, feeds, admin and actuator)%n", "API key", stack.apiKey(),
+                LocalStack.API_KEY_HEADER);
     }
 
     /** Must run before any logger exists: JUL and SLF4J read these once, at initialisation. */

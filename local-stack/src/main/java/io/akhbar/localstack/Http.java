@@ -30,9 +30,14 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
     }
 
-    static Response post(String url, String contentType, String body, Duration timeout)
+    /** {@code headers} as name, value, name, value, … (an API key, for instance). */
+    static Response post(String url, String contentType, String body, Duration timeout, String... headers)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request
                 .timeout(timeout)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

@@ -75,6 +75,7 @@ class SearchServiceIT {
         registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> DLQ);
         registry.add("akhbar.elasticsearch.url", () -> "http://127.0.0.1:" + elasticsearch.port());
+        registry.add("akhbar.guard.api-keys", () -> LocalStack.shared().apiKey());
     }
 
     @BeforeAll
@@ -424,15 +425,40 @@ class SearchServiceIT {
         throw new AssertionError("no hit " + id + " in " + result);
     }
 
+    @Test
+    void searchIsOpenWhileAdminAndActuatorNeedTheKeyAndHealthDoesNot() throws Exception {
+        String key = LocalStack.shared().apiKey();
+        assertThat(get("/api/v1/search?q=" + encode("موسكو")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isIn(200, 503);
+
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/api/v1/admin/anything")) {
+            HttpResponse<String> missing = get(path);
+            assertThat(missing.statusCode()).as(path).isEqualTo(401);
+            assertThat(missing.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+            assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(get(path, LocalStack.API_KEY_HEADER, "not-the-key").statusCode()).as(path).isEqualTo(403);
+        }
+        HttpResponse<String> metrics = get("/actuator/prometheus", LocalStack.API_KEY_HEADER, key);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        assertThat(get("/actuator/metrics", "Authorization", "Bearer " + key).statusCode()).isEqualTo(200);
+        // Past the guard with the key: what answers is the handler mapping, whatever admin endpoints exist.
+        assertThat(get("/api/v1/admin/anything", LocalStack.API_KEY_HEADER, key).statusCode()).isNotIn(401, 403);
+    }
+
     private JsonNode search(String query) throws Exception {
         HttpResponse<String> response = get("/api/v1/search?q=" + encode(query));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String value) {

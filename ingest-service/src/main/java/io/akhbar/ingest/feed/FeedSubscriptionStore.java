@@ -19,7 +19,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +51,7 @@ class FeedSubscriptionStore implements SmartLifecycle {
     private final FeedProperties properties;
     private final FeedRegistry registry;
     private final JsonMapper json;
+    private final Map<String, String> clientSettings;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     private volatile boolean running;
@@ -55,10 +59,13 @@ class FeedSubscriptionStore implements SmartLifecycle {
     private KafkaProducer<String, byte[]> producer;
     private Thread reader;
 
-    FeedSubscriptionStore(FeedProperties properties, FeedRegistry registry, JsonMapper json) {
+    FeedSubscriptionStore(FeedProperties properties, FeedRegistry registry, JsonMapper json, Environment environment) {
         this.properties = properties;
         this.registry = registry;
         this.json = json;
+        // The binder's common client settings (SASL, TLS), so that these plain clients reach a secured broker too.
+        this.clientSettings = Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     }
 
     /** Returns once Kafka has the subscription, and the registry shows it. */
@@ -116,7 +123,7 @@ class FeedSubscriptionStore implements SmartLifecycle {
     private void follow() {
         Duration pause = Duration.ofSeconds(1);
         while (running) {
-            try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.brokers()));
+            try (Admin admin = Admin.create(adminProperties());
                  KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties())) {
                 consumer = kafka;
                 ensureTopic(admin);
@@ -194,6 +201,7 @@ class FeedSubscriptionStore implements SmartLifecycle {
 
     private Map<String, Object> producerProperties() {
         Map<String, Object> config = new HashMap<>();
+        config.putAll(clientSettings);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.brokers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "akhbar-feed-subscriptions");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -206,8 +214,15 @@ class FeedSubscriptionStore implements SmartLifecycle {
         return config;
     }
 
+    private Map<String, Object> adminProperties() {
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.brokers());
+        return config;
+    }
+
     private Map<String, Object> consumerProperties() {
         Map<String, Object> config = new HashMap<>();
+        config.putAll(clientSettings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.brokers());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "akhbar-feed-subscriptions-reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -2,6 +2,7 @@ package io.akhbar.ingest.batch;
 
 import io.akhbar.ingest.KafkaOnly;
 import io.akhbar.localstack.KafkaProbe;
+import io.akhbar.localstack.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,7 @@ class BatchIT {
         registry.add("spring.cloud.stream.kafka.binder.brokers", KafkaOnly::bootstrapServers);
         registry.add("spring.cloud.stream.bindings.articles-out-0.destination", () -> RAW);
         registry.add("akhbar.ingest.batch.max-request-size", () -> "2MB");
+        registry.add("akhbar.guard.api-keys", KafkaOnly::apiKey);
     }
 
     @BeforeAll
@@ -194,6 +196,7 @@ class BatchIT {
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BATCH))
                         .header("Content-Type", contentType)
+                        .header(LocalStack.API_KEY_HEADER, KafkaOnly.apiKey())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -210,6 +213,7 @@ class BatchIT {
     private HttpResponse<String> postSingle(String text) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/articles"))
                         .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header(LocalStack.API_KEY_HEADER, KafkaOnly.apiKey())
                         .POST(HttpRequest.BodyPublishers.ofString(text))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

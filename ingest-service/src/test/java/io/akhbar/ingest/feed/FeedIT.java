@@ -4,6 +4,7 @@ import io.akhbar.contracts.ArticleIds;
 import io.akhbar.ingest.IngestApplication;
 import io.akhbar.ingest.KafkaOnly;
 import io.akhbar.localstack.KafkaProbe;
+import io.akhbar.localstack.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,8 @@ class FeedIT {
                 "akhbar.feeds.subscriptions-topic", SUBSCRIPTIONS,
                 "akhbar.feeds.allow-private-hosts", "true",
                 "akhbar.feeds.min-poll-interval", "1s",
-                "akhbar.feeds.per-host-interval", "20ms");
+                "akhbar.feeds.per-host-interval", "20ms",
+                "akhbar.guard.api-keys", KafkaOnly.apiKey());
     }
 
     @BeforeAll
@@ -219,6 +221,7 @@ class FeedIT {
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header(LocalStack.API_KEY_HEADER, KafkaOnly.apiKey())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

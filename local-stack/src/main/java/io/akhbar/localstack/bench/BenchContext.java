@@ -50,7 +50,8 @@ final class BenchContext {
         this.out = out;
         this.http = new BenchHttp();
         this.elastic = new Elastic(http, stack.elasticsearchUrl());
-        this.ingest = new IngestClient(http, stack.serviceUrl("ingest-service"));
+        this.ingest = new IngestClient(http.withHeader(LocalStack.API_KEY_HEADER, stack.apiKey()),
+                stack.serviceUrl("ingest-service"));
         this.cpu = new CpuUsage(stack);
     }
 

@@ -24,18 +24,34 @@ final class BenchHttp {
         }
     }
 
-    // HTTP/1.1: the services and Elasticsearch speak it, and an h2c upgrade attempt would only add a round trip.
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
+    /** Sent with every request, as name, value, …: the API key for the keyed endpoints. */
+    private final String[] headers;
+
+    BenchHttp() {
+        // HTTP/1.1: the services and Elasticsearch speak it, and an h2c upgrade attempt would only add a round trip.
+        this(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build(), new String[0]);
+    }
+
+    private BenchHttp(HttpClient client, String[] headers) {
+        this.client = client;
+        this.headers = headers;
+    }
+
+    /** The same connections, with a header on every request; Elasticsearch keeps the plain client. */
+    BenchHttp withHeader(String name, String value) {
+        return new BenchHttp(client, new String[] {name, value});
+    }
 
     Response get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).GET().build());
+        return send(builder(url).GET().build());
     }
 
     Response delete(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).DELETE().build());
+        return send(builder(url).DELETE().build());
     }
 
     Response post(String url, String contentType, String body) throws IOException, InterruptedException {
@@ -58,8 +74,13 @@ final class BenchHttp {
         return sendAsync(request(url, contentType).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
-    private static HttpRequest.Builder request(String url, String contentType) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).header("Content-Type", contentType);
+    private HttpRequest.Builder request(String url, String contentType) {
+        return builder(url).header("Content-Type", contentType);
+    }
+
+    private HttpRequest.Builder builder(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT);
+        return headers.length == 0 ? builder : builder.headers(headers);
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {

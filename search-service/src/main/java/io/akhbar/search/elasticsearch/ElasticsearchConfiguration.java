@@ -6,16 +6,22 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The 8.x client, defined here because Boot 4 auto-configures only the 9.x one, which an 8.x cluster refuses.
+ * The 8.x client, defined here because Boot 4 auto-configures only the 9.x one, which an 8.x cluster refuses. Every
+ * use of the cluster (indexing, search, health, the ops monitor) goes through this client and so its credentials:
+ * an API key when one is set, else basic auth when a user is.
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
@@ -23,12 +29,17 @@ class ElasticsearchConfiguration {
     @Bean(destroyMethod = "close")
     RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
         HttpHost[] hosts = properties.url().stream().map(String::trim).map(HttpHost::create).toArray(HttpHost[]::new);
-        return RestClient.builder(hosts)
+        RestClientBuilder builder = RestClient.builder(hosts);
+        if (properties.hasApiKey()) {
+            builder.setDefaultHeaders(new Header[] {
+                    new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + properties.apiKey().trim())});
+        }
+        return builder
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()))
                 .setHttpClientConfigCallback(http -> {
-                    if (properties.username() != null && !properties.username().isBlank()) {
+                    if (properties.hasUsername() && !properties.hasApiKey()) {
                         var credentials = new BasicCredentialsProvider();
                         credentials.setCredentials(AuthScope.ANY,
                                 new UsernamePasswordCredentials(properties.username(), properties.password()));

@@ -11,11 +11,29 @@ import java.util.List;
  * @param url            comma-separated node URLs
  * @param username       optional basic-auth user (security enabled)
  * @param password       its password; taken from the environment, never committed
+ * @param apiKey         optional API key instead of user and password (the base64 {@code encoded} value)
  * @param connectTimeout how long to wait for a connection
  * @param socketTimeout  how long to wait for an answer; bulk requests of a few MB must fit
  * @param replicas       replicas of each shard; 0 on a single node, where a replica could never be allocated
  */
 @ConfigurationProperties(prefix = "akhbar.elasticsearch")
-public record ElasticsearchProperties(
-        List<String> url, String username, String password, Duration connectTimeout, Duration socketTimeout, int replicas) {
+public record ElasticsearchProperties(List<String> url, String username, String password, String apiKey,
+        Duration connectTimeout, Duration socketTimeout, int replicas) {
+
+    boolean hasUsername() {
+        return username != null && !username.isBlank();
+    }
+
+    boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    /** Secrets stay out of logs and failure reports: only whether they are set is shown. */
+    @Override
+    public String toString() {
+        return "ElasticsearchProperties[url=" + url + ", username=" + username
+                + ", password=" + (password == null || password.isEmpty() ? "<none>" : "<redacted>")
+                + ", apiKey=" + (hasApiKey() ? "<redacted>" : "<none>") + ", connectTimeout=" + connectTimeout
+                + ", socketTimeout=" + socketTimeout + ", replicas=" + replicas + "]";
+    }
 }

@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -51,6 +54,7 @@ class PipelineMonitor implements AutoCloseable {
 
     private final OpsProperties properties;
     private final String bootstrapServers;
+    private final Map<String, String> clientSettings;
     private final ElasticsearchClient elasticsearch;
     private final ArticleIndex index;
     private final MeterRegistry meters;
@@ -66,9 +70,13 @@ class PipelineMonitor implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> peeker;
 
     PipelineMonitor(OpsProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            ElasticsearchClient elasticsearch, ArticleIndex index, MeterRegistry meters, Clock clock) {
+            ElasticsearchClient elasticsearch, ArticleIndex index, MeterRegistry meters, Clock clock,
+            Environment environment) {
         this.properties = properties;
         this.bootstrapServers = brokers;
+        // The binder's common client settings (SASL, TLS), so that these plain clients reach a secured broker too.
+        this.clientSettings = Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         this.elasticsearch = elasticsearch;
         this.index = index;
         this.meters = meters;
@@ -217,9 +225,11 @@ class PipelineMonitor implements AutoCloseable {
     private Admin admin() {
         if (admin == null) {
             // The API timeout may not be shorter than the request timeout, or the client refuses to start.
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            Map<String, Object> config = new HashMap<>(clientSettings);
+            config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+            admin = Admin.create(config);
         }
         return admin;
     }
@@ -227,6 +237,7 @@ class PipelineMonitor implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> peeker() {
         if (peeker == null) {
             Properties config = new Properties();
+            config.putAll(clientSettings);
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
