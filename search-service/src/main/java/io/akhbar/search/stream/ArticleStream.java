@@ -6,9 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consumer's thread, and the watcher only looks while someone is subscribed.
  */
 @Component
-class ArticleStream {
+class ArticleStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleStream.class);
     /** Caps one look; a larger backlog is worked through over the next looks. */
@@ -52,6 +50,7 @@ class ArticleStream {
     /** Only the watcher thread reads and writes these. */
     private boolean primed;
     private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
+    private volatile boolean running;
 
     ArticleStream(StreamSearches searches, StreamProperties properties, Clock clock, MeterRegistry meters) {
         this.searches = searches;
@@ -69,8 +68,9 @@ class ArticleStream {
                 .description("Open streams").register(meters);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
+    @Override
+    public void start() {
+        running = true;
         long poll = properties.pollInterval().toMillis();
         long heartbeat = properties.heartbeat().toMillis();
         watcher.scheduleWithFixedDelay(this::look, poll, poll, TimeUnit.MILLISECONDS);
@@ -172,11 +172,12 @@ class ArticleStream {
     }
 
     /**
-     * Ends every stream before the web server's graceful shutdown waits for open requests; clients reconnect
-     * elsewhere with their Last-Event-ID.
+     * Ends every stream before the web server's graceful shutdown (a lower phase) waits for open requests; clients
+     * reconnect elsewhere with their Last-Event-ID.
      */
-    @EventListener(ContextClosedEvent.class)
-    void stop() {
+    @Override
+    public void stop() {
+        running = false;
         watcher.shutdownNow();
         List<Subscriber> open = new ArrayList<>(subscribers.all());
         open.forEach(Subscriber::close);
@@ -187,6 +188,16 @@ class ArticleStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private static ThreadFactory threads(String name) {
