@@ -91,6 +91,9 @@ class StreamIT {
         String source = "live-" + RUN;
         String filters = "q=" + word + "&source=" + source;
         try (SseClient stream = awaitReady("/api/v1/stream?" + filters)) {
+            // The first event of a fresh service pays for class loading and the JIT: not what is measured.
+            publish("warm-up-" + RUN, "خبر " + word, "تمهيد عن " + word, source);
+            await().atMost(Duration.ofSeconds(60)).until(() -> articleIds(stream).size() == 1);
             publish("m1-" + RUN, "خبر " + word, "نص عاجل عن " + word + " في موسكو.", source);
             publish("other-source-" + RUN, "خبر " + word, "نص عن " + word + " من مصدر آخر.", "elsewhere-" + RUN);
             publish("other-word-" + RUN, "خبر آخر", "نص لا يذكر الكلمة.", source);
@@ -100,10 +103,11 @@ class StreamIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 long now = System.nanoTime();
                 searchIds("/api/v1/search?" + filters).forEach(id -> searchableAt.putIfAbsent(id, now));
-                return searchableAt.size() == 2 && articleIds(stream).size() == 2;
+                return searchableAt.size() == 3 && articleIds(stream).size() == 3;
             });
-            assertThat(searchableAt.keySet()).containsExactlyInAnyOrder("m1-" + RUN, "m2-" + RUN);
-            for (SseClient.Event event : stream.events("article")) {
+            assertThat(searchableAt.keySet()).containsExactlyInAnyOrder("warm-up-" + RUN, "m1-" + RUN, "m2-" + RUN);
+            assertThat(articleIds(stream)).containsExactlyInAnyOrder("warm-up-" + RUN, "m1-" + RUN, "m2-" + RUN);
+            for (SseClient.Event event : stream.events("article").subList(1, 3)) {
                 String id = json.readTree(event.data()).path("id").asString();
                 assertThat(Duration.ofNanos(event.receivedNanos() - searchableAt.get(id))).as(id)
                         .isLessThanOrEqualTo(LIVE_WITHIN);
@@ -120,9 +124,9 @@ class StreamIT {
             // Once the others are searchable too, nothing more arrives.
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     searchIds("/api/v1/search?q=" + word + "&source=elsewhere-" + RUN).size() == 1
-                            && searchIds("/api/v1/search?source=" + source).size() == 3);
+                            && searchIds("/api/v1/search?source=" + source).size() == 4);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                    .until(() -> articleIds(stream).size() == 2);
+                    .until(() -> articleIds(stream).size() == 3);
             assertThat(stream.events().get(0).name()).isEqualTo("ready");
             assertThat(stream.events().get(0).data()).isEqualTo("{}");
         }
