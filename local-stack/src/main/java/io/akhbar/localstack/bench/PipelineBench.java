@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class PipelineBench {
 
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+
     private final BenchOptions options;
     private final PrintStream out;
 
@@ -64,8 +66,9 @@ public final class PipelineBench {
 
         LocalStack stack;
         try {
+            // Six JVMs starting at once on two busy cores can take longer than the stack's defaults.
             LocalStack.Builder builder = LocalStack.builder().withServices(true).projectRoot(root)
-                    .keepWorkDirectory(options.keepLogs());
+                    .startupTimeout(STARTUP_TIMEOUT).keepWorkDirectory(options.keepLogs());
             options.serviceArguments().forEach((module, arguments) ->
                     builder.serviceArguments(Service.ofModule(module), arguments.toArray(String[]::new)));
             stack = builder.build().start();
