@@ -28,6 +28,8 @@ final class BenchContext {
     static final long FRESHNESS_PIPELINE_ARTICLES = 3_000_000_000L;
     static final long FRESHNESS_DIRECT_ARTICLES = 4_000_000_000L;
     static final long SEARCH_ARTICLES = 5_000_000_000L;
+    static final long STREAM_BASELINE_ARTICLES = 6_000_000_000L;
+    static final long STREAM_LOADED_ARTICLES = 7_000_000_000L;
 
     private final LocalStack stack;
     private final BenchOptions options;

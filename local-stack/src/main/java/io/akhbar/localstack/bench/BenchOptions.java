@@ -21,6 +21,8 @@ import java.util.Map;
  * @param searchWarmup      unmeasured load before each search run
  * @param freshnessDuration how long the paced producer runs, for the pipeline and for the direct baseline
  * @param rate              articles per second of the paced producer
+ * @param streamArticles    articles per run of the live-stream scenario (without, then with subscribers)
+ * @param streamSubscribers open live streams during its second run
  * @param batchSize         articles per ingest batch and per Elasticsearch bulk request
  * @param senders           concurrent batch or bulk requests
  * @param warmup            articles sent through the pipeline before anything is measured
@@ -31,14 +33,16 @@ import java.util.Map;
  * @param serviceArguments  extra command-line arguments by service module, e.g. to try a setting
  */
 record BenchOptions(int articles, int searchDocs, int clients, Duration duration, Duration searchWarmup,
-                    Duration freshnessDuration, int rate, int batchSize, int senders, int warmup, long seed,
-                    boolean isolateIngest, boolean quick, Path report, boolean keepLogs,
-                    Map<String, List<String>> serviceArguments) {
+                    Duration freshnessDuration, int rate, int streamArticles, int streamSubscribers, int batchSize,
+                    int senders, int warmup, long seed, boolean isolateIngest, boolean quick, Path report,
+                    boolean keepLogs, Map<String, List<String>> serviceArguments) {
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(30), 200, 500, 2, 1_000, 7L, true, false, null, false, Map.of());
+            Duration.ofSeconds(5), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 1_000, 7L, true, false, null, false,
+            Map.of());
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
-            Duration.ofSeconds(2), Duration.ofSeconds(10), 200, 500, 2, 200, 7L, true, true, null, false, Map.of());
+            Duration.ofSeconds(2), Duration.ofSeconds(10), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
+            Map.of());
 
     /** The batch endpoint takes at most this many items. */
     static final int MAX_BATCH = 1_000;
@@ -53,6 +57,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --search-warmup D        unmeasured load before each search run     (5s [2s])
               --freshness-duration D   time of each paced freshness run           (30s [10s])
               --rate N                 articles/s of the paced freshness runs     (200)
+              --stream-articles N      articles per run of the live-stream scenario (5000 [1000])
+              --stream-subscribers N   open live streams in its loaded run        (300)
               --batch-size N           articles per ingest batch and bulk request (500, at most 1000)
               --senders N              concurrent batch and bulk requests         (2)
               --warmup N               articles through the pipeline before measuring (1000 [200])
@@ -108,6 +114,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
         private Duration searchWarmup;
         private Duration freshnessDuration;
         private int rate;
+        private int streamArticles;
+        private int streamSubscribers;
         private int batchSize;
         private int senders;
         private int warmup;
@@ -126,6 +134,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
             searchWarmup = defaults.searchWarmup;
             freshnessDuration = defaults.freshnessDuration;
             rate = defaults.rate;
+            streamArticles = defaults.streamArticles;
+            streamSubscribers = defaults.streamSubscribers;
             batchSize = defaults.batchSize;
             senders = defaults.senders;
             warmup = defaults.warmup;
@@ -145,6 +155,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                 case "--search-warmup" -> searchWarmup = parseDuration(value);
                 case "--freshness-duration" -> freshnessDuration = positiveDuration(name, value);
                 case "--rate" -> rate = positive(name, value);
+                case "--stream-articles" -> streamArticles = positive(name, value);
+                case "--stream-subscribers" -> streamSubscribers = positive(name, value);
                 case "--batch-size" -> batchSize = positive(name, value);
                 case "--senders" -> senders = positive(name, value);
                 case "--warmup" -> warmup = (int) number(name, value);
@@ -173,7 +185,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                 throw new IllegalArgumentException("--warmup and --search-warmup must not be negative");
             }
             return new BenchOptions(articles, searchDocs, clients, duration, searchWarmup, freshnessDuration, rate,
-                    batchSize, senders, warmup, seed, isolateIngest, quick, report, keepLogs,
+                    streamArticles, streamSubscribers, batchSize, senders, warmup, seed, isolateIngest, quick, report, keepLogs,
                     Map.copyOf(serviceArguments));
         }
     }

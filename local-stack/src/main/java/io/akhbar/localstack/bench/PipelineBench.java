@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class PipelineBench {
 
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+
     private final BenchOptions options;
     private final PrintStream out;
 
@@ -64,8 +66,9 @@ public final class PipelineBench {
 
         LocalStack stack;
         try {
+            // Six JVMs starting at once on two busy cores can take longer than the stack's defaults.
             LocalStack.Builder builder = LocalStack.builder().withServices(true).projectRoot(root)
-                    .keepWorkDirectory(options.keepLogs())
+                    .startupTimeout(STARTUP_TIMEOUT).keepWorkDirectory(options.keepLogs())
                     // The figures are the pipeline's: a per-client rate limit would measure the limit instead.
                     .serviceArguments("--akhbar.guard.rate-limit.enabled=false");
             options.serviceArguments().forEach((module, arguments) ->
@@ -90,6 +93,8 @@ public final class PipelineBench {
             scenario(context, table, "ingest throughput", ">= 0.7x tool",
                     () -> Throughput.ingestVersusProducerTool(context, table));
             scenario(context, table, "freshness", "p99 <= 2 s", () -> Freshness.run(context, table));
+            scenario(context, table, "indexing with live-stream subscribers", ">= " + StreamLoad.TARGET + "x",
+                    () -> StreamLoad.run(context, table));
             scenario(context, table, "search latency", "p99 <= 50 ms", () -> SearchLatency.run(context, table));
             PeakMemory.report(context, atStart, table);
             context.log("Stopping the stack ...");
@@ -155,9 +160,11 @@ public final class PipelineBench {
 
     private String parameters() {
         return String.format(Locale.ROOT, "Parameters: --articles %d --search-docs %d --clients %d --duration %ds "
-                        + "--freshness-duration %ds --rate %d --batch-size %d --senders %d --warmup %d --seed %d%s",
+                        + "--freshness-duration %ds --rate %d --stream-articles %d --stream-subscribers %d "
+                        + "--batch-size %d --senders %d --warmup %d --seed %d%s",
                 options.articles(), options.searchDocs(), options.clients(), options.duration().toSeconds(),
-                options.freshnessDuration().toSeconds(), options.rate(), options.batchSize(), options.senders(),
+                options.freshnessDuration().toSeconds(), options.rate(), options.streamArticles(),
+                options.streamSubscribers(), options.batchSize(), options.senders(),
                 options.warmup(), options.seed(), options.isolateIngest() ? "" : " --no-isolate-ingest")
                 + serviceArguments();
     }

@@ -1,0 +1,197 @@
+package io.akhbar.localstack.bench;
+
+import io.akhbar.localstack.bench.ResultTable.Row;
+import io.akhbar.localstack.bench.ResultTable.Verdict;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What live-stream subscribers cost the indexing: the same number of articles through the pipeline (POST batch until
+ * searchable) first with no one subscribed to {@code GET /api/v1/stream}, then with {@code --stream-subscribers}
+ * open streams spread over {@value #DISTINCT_QUERIES} queries of the search scenario's mix. The subscribers read
+ * every event; they are counted, not timed.
+ */
+final class StreamLoad {
+
+    static final int DISTINCT_QUERIES = 50;
+    static final double TARGET = 0.9;
+
+    private StreamLoad() {
+    }
+
+    static void run(BenchContext context, ResultTable table) throws Exception {
+        int articles = context.options().streamArticles();
+        int subscribers = context.options().streamSubscribers();
+        double baseline = throughput(context, BenchContext.STREAM_BASELINE_ARTICLES, articles, "no subscribers");
+
+        List<String> queries = context.generator().queries(DISTINCT_QUERIES);
+        String streamUrl = context.stack().serviceUrl("search-service") + "/api/v1/stream?q=";
+        context.log("Opening %d streams over %d distinct queries ...", subscribers, queries.size());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        List<Stream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                streams.add(Stream.open(http, streamUrl + Elastic.encode(queries.get(i % queries.size()))));
+            }
+            awaitReady(streams, Duration.ofSeconds(120));
+            double loaded = throughput(context, BenchContext.STREAM_LOADED_ARTICLES, articles,
+                    subscribers + " subscribers");
+            long events = awaitQuiet(streams, Duration.ofSeconds(3), Duration.ofSeconds(60));
+            long closedEarly = streams.stream().filter(Stream::ended).count();
+            context.log("  the subscribers received %,d article events (%.1f per article)%s", events,
+                    (double) events / articles, closedEarly == 0 ? ""
+                            : "; " + closedEarly + " streams were closed by the service (fell behind?)");
+            if (events == 0) {
+                context.note("stream: no subscriber received an article event; the figure measures idle streams");
+            }
+            table.add(new Row("indexing throughput with " + subscribers + " SSE subscribers (" + queries.size()
+                    + " queries), N=" + articles, ResultTable.perSecond(loaded, "articles"),
+                    ResultTable.perSecond(baseline, "articles") + " without subscribers",
+                    ResultTable.ratio(loaded / baseline), ">= " + TARGET + "x", Verdict.of(loaded >= TARGET * baseline)));
+        } finally {
+            streams.forEach(Stream::close);
+        }
+    }
+
+    /** Articles per second from the first POST until all are searchable. */
+    private static double throughput(BenchContext context, long first, int articles, String label) throws Exception {
+        Elastic elastic = context.elastic();
+        BenchContext.PreparedIngest prepared = context.prepareIngest(first, articles);
+        long before = elastic.count(BenchContext.ALIAS);
+        context.log("Indexing with %s: %,d articles into ingest, until all are searchable ...", label, articles);
+        CpuUsage.Meter cpu = context.meter("pipeline with " + label + ", N=" + articles);
+        IngestClient.Submission submission = context.submit(prepared);
+        long searchable = elastic.awaitCount(BenchContext.ALIAS, before + submission.accepted(),
+                BenchContext.indexingTimeout(articles), BenchContext.POLL);
+        double perSecond = submission.accepted() / Throughput.seconds(searchable - submission.started());
+        context.log("  all searchable after %.1f s: %,.0f articles/s", Throughput.seconds(searchable
+                - submission.started()), perSecond);
+        context.measured(cpu);
+        return perSecond;
+    }
+
+    private static void awaitReady(List<Stream> streams, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.stream().anyMatch(stream -> !stream.ready())) {
+            Stream failed = streams.stream().filter(Stream::ended).findFirst().orElse(null);
+            if (failed != null) {
+                throw new IllegalStateException("a stream ended before it was ready: " + failed.failure());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(streams.stream().filter(Stream::ready).count() + " of "
+                        + streams.size() + " streams ready after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until no event came for {@code quiet}; returns the events received. */
+    private static long awaitQuiet(List<Stream> streams, Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = streams.stream().mapToLong(Stream::articles).sum();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange >= quiet.toNanos()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return last;
+    }
+
+    /** One open stream, read line by line on the HTTP client's threads: no thread per stream. */
+    private static final class Stream implements Flow.Subscriber<String> {
+
+        private final AtomicLong articles = new AtomicLong();
+        private volatile boolean ready;
+        private volatile boolean ended;
+        private volatile String failure;
+        private volatile Flow.Subscription subscription;
+
+        static Stream open(HttpClient http, String url) {
+            Stream stream = new Stream();
+            CompletableFuture<HttpResponse<Void>> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.fromLineSubscriber(stream));
+            response.whenComplete((answer, error) -> {
+                if (error != null) {
+                    stream.end(error.toString());
+                } else if (answer.statusCode() != 200) {
+                    stream.end("HTTP " + answer.statusCode());
+                }
+            });
+            return stream;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("event:")) {
+                String name = line.substring("event:".length()).strip();
+                if (name.equals("article")) {
+                    articles.incrementAndGet();
+                } else if (name.equals("ready")) {
+                    ready = true;
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            end(throwable.toString());
+        }
+
+        @Override
+        public void onComplete() {
+            end("closed by the service");
+        }
+
+        private void end(String why) {
+            if (failure == null) {
+                failure = why;
+            }
+            ended = true;
+        }
+
+        boolean ready() {
+            return ready;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        String failure() {
+            return failure;
+        }
+
+        long articles() {
+            return articles.get();
+        }
+
+        void close() {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.akhbar.search.stream;
+
+import io.akhbar.contracts.ArticleHeaders;
+import io.akhbar.localstack.KafkaProbe;
+import io.akhbar.localstack.LocalStack;
+import io.akhbar.localstack.LocalStackExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live stream against a real Kafka broker and a real Elasticsearch node: articles are produced to the enriched
+ * topic, indexed by this service, and must reach the streams whose query they match.
+ */
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "akhbar.stream.max-subscribers=4", "akhbar.stream.heartbeat=2s"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StreamIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String LETTERS = RUN.replaceAll("[^a-z]", "") + "x";
+    private static final String ENRICHED = "articles.enriched.stream." + RUN;
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(2);
+
+    private static KafkaProbe kafka;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    ArticleStream liveStream;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> LocalStack.shared().kafkaBootstrapServers());
+        registry.add("spring.cloud.stream.bindings.index-in-0.destination", () -> ENRICHED);
+        registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> "search-service-stream-" + RUN);
+        registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> ENRICHED + ".dlq");
+        registry.add("akhbar.index.alias", () -> "stream-" + RUN);
+        registry.add("akhbar.elasticsearch.url", () -> LocalStack.shared().elasticsearchUrl());
+    }
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaProbe(LocalStack.shared().kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void matchingArticlesArriveWithinTwoSecondsOfBecomingSearchableAndNothingElse() throws Exception {
+        String word = "liveword" + LETTERS;
+        String source = "live-" + RUN;
+        String filters = "q=" + word + "&source=" + source;
+        try (SseClient stream = awaitReady("/api/v1/stream?" + filters)) {
+            // The first event of a fresh service pays for class loading and the JIT: not what is measured.
+            publish("warm-up-" + RUN, "خبر " + word, "تمهيد عن " + word, source);
+            await().atMost(Duration.ofSeconds(60)).until(() -> articleIds(stream).size() == 1);
+            publish("m1-" + RUN, "خبر " + word, "نص عاجل عن " + word + " في موسكو.", source);
+            publish("other-source-" + RUN, "خبر " + word, "نص عن " + word + " من مصدر آخر.", "elsewhere-" + RUN);
+            publish("other-word-" + RUN, "خبر آخر", "نص لا يذكر الكلمة.", source);
+            publish("m2-" + RUN, "خبر ثان", "تحديث عن " + word + " اليوم.", source);
+
+            Map<String, Long> searchableAt = new ConcurrentHashMap<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                long now = System.nanoTime();
+                searchIds("/api/v1/search?" + filters).forEach(id -> searchableAt.putIfAbsent(id, now));
+                return searchableAt.size() == 3 && articleIds(stream).size() == 3;
+            });
+            assertThat(searchableAt.keySet()).containsExactlyInAnyOrder("warm-up-" + RUN, "m1-" + RUN, "m2-" + RUN);
+            assertThat(articleIds(stream)).containsExactlyInAnyOrder("warm-up-" + RUN, "m1-" + RUN, "m2-" + RUN);
+            for (SseClient.Event event : stream.events("article").subList(1, 3)) {
+                String id = json.readTree(event.data()).path("id").asString();
+                assertThat(Duration.ofNanos(event.receivedNanos() - searchableAt.get(id))).as(id)
+                        .isLessThanOrEqualTo(LIVE_WITHIN);
+            }
+
+            JsonNode hit = json.readTree(stream.events("article").get(0).data());
+            assertThat(hit.path("source").asString()).isEqualTo(source);
+            assertThat(hit.path("title").asString()).isNotEmpty();
+            assertThat(hit.path("snippets").get(0).asString()).contains("<mark>" + word + "</mark>");
+            assertThat(hit.has("storyId")).isTrue();
+            assertThat(StreamCursor.decode("id", stream.events("article").get(0).id()).id())
+                    .isEqualTo(hit.path("id").asString());
+
+            // Once the others are searchable too, nothing more arrives.
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    searchIds("/api/v1/search?q=" + word + "&source=elsewhere-" + RUN).size() == 1
+                            && searchIds("/api/v1/search?source=" + source).size() == 4);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> articleIds(stream).size() == 3);
+            assertThat(stream.events().get(0).name()).isEqualTo("ready");
+            assertThat(stream.events().get(0).data()).isEqualTo("{}");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aReconnectionWithTheLastEventIdGetsEveryMissedArticleOnceInOrderThenCarriesOn() throws Exception {
+        String word = "resumeword" + LETTERS;
+        String source = "resume-" + RUN;
+        String path = "/api/v1/stream?q=" + word + "&source=" + source;
+        String lastId;
+        try (SseClient first = awaitReady(path)) {
+            publish("before-" + RUN, "خبر", "أول خبر عن " + word, source);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 1);
+            lastId = first.events("article").get(0).id();
+        }
+        List<String> missed = List.of("missed-a-" + RUN, "missed-b-" + RUN, "missed-c-" + RUN);
+        for (String id : missed) {
+            publish(id, "خبر فائت", "خبر فائت عن " + word, source);
+        }
+        publish("missed-other-" + RUN, "خبر فائت", "خبر لا يطابق", source);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> searchIds("/api/v1/search?source=" + source).size() == 5);
+
+        List<String> resumedIds;
+        try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
+            assertThat(resumed.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(resumed).size() == 3);
+            assertThat(articleIds(resumed)).containsExactlyInAnyOrderElementsOf(missed);
+            assertInStreamOrder(resumed.events("article"));
+            assertThat(resumed.events().get(0).name()).isEqualTo("ready");
+
+            publish("after-" + RUN, "خبر لاحق", "خبر لاحق عن " + word, source);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(resumed).size() == 4);
+            assertThat(articleIds(resumed).get(3)).isEqualTo("after-" + RUN);
+            resumedIds = articleIds(resumed);
+            // The id of the first replayed event, as a query parameter: the rest comes again, once each.
+            lastId = resumed.events("article").get(0).id();
+        }
+        try (SseClient again = SseClient.open(http, url(path + "&lastEventId=" + lastId), Map.of())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(again).size() == 3);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> articleIds(again).size() == 3);
+            assertThat(articleIds(again)).containsExactlyElementsOf(resumedIds.subList(1, 4));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void badParametersAre400ProblemsBeforeAnyStream() throws Exception {
+        Map<String, Map<String, String>> requests = new LinkedHashMap<>();
+        requests.put("/api/v1/stream", Map.of());
+        requests.put("/api/v1/stream?q=", Map.of());
+        requests.put("/api/v1/stream?q=x&from=yesterday", Map.of());
+        requests.put("/api/v1/stream?q=x&lang=arabic", Map.of());
+        requests.put("/api/v1/stream?q=x&entity=Putin", Map.of());
+        requests.put("/api/v1/stream?q=x&lastEventId=garbage", Map.of());
+        requests.put("/api/v1/stream?q=x", Map.of(StreamController.LAST_EVENT_ID, "bm9jb2xvbg"));
+        for (var request : requests.entrySet()) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(request.getKey())))
+                    .header("Accept", "text/event-stream");
+            request.getValue().forEach(builder::header);
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(request.getKey()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(request.getKey())
+                    .hasValue("application/problem+json");
+            assertThat(json.readTree(response.body()).path("parameter").asString()).as(request.getKey()).isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void beyondTheSubscriberLimitA503SaysWhenToRetryAndClosedStreamsFreeTheirPlaces() throws Exception {
+        // Streams of the earlier tests end when the server next writes to them (a heartbeat at the latest).
+        await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(awaitReady("/api/v1/stream?q=limit" + i + LETTERS));
+            }
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/stream?q=more")))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            await().atMost(Duration.ofSeconds(10)).until(() -> open.get(0).comments().contains("keep-alive"));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+        // The server notices a closed connection when it next writes to it: the heartbeat.
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try (SseClient next = SseClient.open(http, url("/api/v1/stream?q=more"), Map.of())) {
+                return next.status() == 200;
+            }
+        });
+    }
+
+    private SseClient awaitReady(String path) throws Exception {
+        SseClient stream = SseClient.open(http, url(path), Map.of());
+        assertThat(stream.status()).as(path).isEqualTo(200);
+        // The first look of the watcher may wait for the index to be created.
+        await().atMost(Duration.ofSeconds(60)).until(() -> !stream.events("ready").isEmpty());
+        return stream;
+    }
+
+    private void assertInStreamOrder(List<SseClient.Event> events) {
+        List<StreamCursor> cursors = events.stream().map(event -> StreamCursor.decode("id", event.id())).toList();
+        assertThat(cursors).isSorted().doesNotHaveDuplicates();
+    }
+
+    private List<String> articleIds(SseClient stream) {
+        return stream.events("article").stream().map(event -> json.readTree(event.data()).path("id").asString())
+                .toList();
+    }
+
+    private Set<String> searchIds(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        json.readTree(response.body()).path("hits").forEach(hit -> ids.add(hit.path("id").asString()));
+        return ids;
+    }
+
+    private void publish(String id, String title, String body, String source) {
+        Map<String, Object> article = new HashMap<>();
+        article.put("schemaVersion", 1);
+        article.put("id", id);
+        article.put("title", title);
+        article.put("body", body);
+        article.put("source", source);
+        article.put("submittedAt", "2026-01-22T10:16:00Z");
+        article.put("enrichedAt", "2026-01-22T10:16:01Z");
+        article.put("language", Map.of("code", "ar", "confidence", 0.99));
+        kafka.send(ENRICHED, id, json.writeValueAsBytes(article),
+                Map.of(ArticleHeaders.INGESTED_AT, String.valueOf(System.currentTimeMillis())));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
