@@ -3,7 +3,10 @@
 /** Filters that take several values; the rest of the state is single-valued. */
 export const MULTI_FILTERS = ['entity', 'person', 'place', 'org', 'source', 'lang'];
 
-/** Listing the newest articles needs a filter when there is no query: a date far enough back to cover everything. */
+/**
+ * Listing (or streaming) the newest articles needs a filter when there is no query: a date far enough back to cover
+ * everything.
+ */
 const EVERYTHING_SINCE = '2000-01-01';
 
 export function emptyState() {
@@ -26,7 +29,7 @@ export function stateFromParams(params) {
 }
 
 /** What the stream and the search both filter by: the query, the filters and the dates; not sort or paging. */
-export function filterParams(state) {
+function filterParams(state) {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
   for (const filter of state.filters) params.append(filter.param, filter.value);
@@ -43,6 +46,13 @@ export function stateParams(state) {
 
 export function isBlank(state) {
   return state.q.trim() === '' && state.filters.length === 0 && !state.from && !state.to;
+}
+
+/** The live stream's parameters: those of the search, or everything when there is neither query nor filter. */
+export function streamParams(state) {
+  const params = filterParams(state);
+  if (isBlank(state)) params.set('from', EVERYTHING_SINCE);
+  return params;
 }
 
 export function searchParams(state, cursor) {

@@ -2,7 +2,7 @@
 // (server-sent events). EventSource resumes after a dropped connection with Last-Event-ID on its own; a refused
 // connection (an error status) closes it for good, so the panel tries again itself after a pause.
 import {append, clear, el, formatTime, hashLink} from './dom.js';
-import {filterParams} from './api.js';
+import {streamParams} from './api.js';
 import {articleHash} from './search.js';
 
 const MAX_ITEMS = 50;
@@ -98,7 +98,7 @@ export function createLivePanel() {
   return {
     /** Subscribes with the state's query and filters; the same ones keep the running subscription. */
     follow(state) {
-      const next = filterParams(state);
+      const next = streamParams(state);
       if (params !== null && next.toString() === params.toString() && (source || !enabled)) return;
       params = next;
       showEmpty();

@@ -14,6 +14,15 @@ const STAGE_NAMES = {ingest: 'الاستقبال', enrichment: 'الإثراء �
 const STAGE_CLASSES = ['s1', 's2', 's3', 's4'];
 const LEVEL_NAMES = {ok: 'سليم', warn: 'تنبيه', alert: 'خلل'};
 
+/** The server's problem text, in Arabic where it is one the page knows. */
+function problemText(problem) {
+  if (!problem) return null;
+  const lagging = /^lagging by (\d+) records$/.exec(problem);
+  if (lagging) return 'متأخرة بمقدار ' + formatNumber(Number(lagging[1])) + ' سجل';
+  if (problem.startsWith('cannot read Kafka')) return 'تعذّرت قراءة Kafka: ' + problem.slice('cannot read Kafka'.length).replace(/^:\s*/, '');
+  return problem;
+}
+
 export function createOpsPanel() {
   const stages = document.getElementById('stages');
   const overall = document.getElementById('ops-overall');
@@ -102,7 +111,7 @@ export function createOpsPanel() {
       facts.push(['مرفوضة', formatNumber(dead.count) + (dead.fresh > 0 ? ' (+' + formatNumber(dead.fresh) + ' جديدة)' : '')]);
     }
     return box(STAGE_NAMES[stage.name] || stage.name, stage.name, level, facts,
-      stage.problem || (stage.lagSeconds > LAG_SECONDS_ALERT ? 'أقدم سجل ينتظر منذ أكثر من دقيقة' : null),
+      problemText(stage.problem) || (stage.lagSeconds > LAG_SECONDS_ALERT ? 'أقدم سجل ينتظر منذ أكثر من دقيقة' : null),
       stage.group ? stage.topic + ' ← ' + stage.group : stage.topic, className);
   }
 

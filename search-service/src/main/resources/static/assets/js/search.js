@@ -243,8 +243,9 @@ export function renderHit(hit, onFilter) {
 
 function storyToggle(hit, item) {
   const others = hit.storyArticles - 1;
-  const label = 'المزيد من هذه القصة (' + formatNumber(others) + (hit.otherSources > 0
-    ? '، ' + formatNumber(hit.otherSources) + ' ' + (hit.otherSources === 1 ? 'مصدر آخر' : 'مصادر أخرى') : '') + ')';
+  const label = 'المزيد من هذه القصة (' + formatNumber(others) + ' ' + (others === 1 ? 'مقال آخر' : 'مقالات أخرى')
+    + (hit.otherSources > 0 ? ' من ' + formatNumber(hit.otherSources) + ' ' + (hit.otherSources === 1 ? 'مصدر آخر' : 'مصادر أخرى') : '')
+    + ')';
   const button = el('button', {type: 'button', class: 'link-button story-toggle', 'aria-expanded': 'false'}, label);
   let list = null;
   button.addEventListener('click', async () => {
