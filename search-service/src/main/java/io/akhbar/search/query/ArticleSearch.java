@@ -10,17 +10,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.akhbar.search.indexing.ArticleDocument;
 import io.akhbar.search.indexing.ArticleIndex;
-import io.akhbar.search.indexing.EntityDocument;
 import io.akhbar.search.stories.StoryCounts;
 import io.akhbar.search.stories.StorySources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,9 +37,6 @@ import java.util.Map;
 class ArticleSearch {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleSearch.class);
-    private static final List<String> HIDDEN_FIELDS = List.of(
-            "body", "fingerprintBands", "entities.names", "entities.mentions", "keywords", "quotes");
-    private static final int HIT_ENTITIES = 10;
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -80,7 +74,7 @@ class ArticleSearch {
                 closePit(nextPit);
             }
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            return new SearchResult(total, hits.stream().map(hit -> toHit(hit, storySources)).toList(), next,
+            return new SearchResult(total, hits.stream().map(hit -> HitShape.hit(hit, storySources)).toList(), next,
                     firstPage ? (index.isCurrent() ? FacetAggregations.read(response.aggregations()) : SearchResult.Facets.NONE) : null);
         } catch (ElasticsearchException e) {
             String type = e.error().type();
@@ -111,15 +105,8 @@ class ArticleSearch {
                     .query(query)
                     .trackTotalHits(t -> t.enabled(true))
                     .sort(sort(criteria.sort()))
-                    .source(source -> source.filter(f -> f.excludes(HIDDEN_FIELDS)))
-                    .highlight(h -> h
-                            .encoder(HighlighterEncoder.Html)
-                            .preTags("<mark>").postTags("</mark>")
-                            .fields("title", f -> f.numberOfFragments(0))
-                            .fields("body", f -> f
-                                    .fragmentSize(properties.snippetLength())
-                                    .numberOfFragments(properties.snippets())
-                                    .noMatchSize(properties.snippetLength())));
+                    .source(HitShape.SOURCE)
+                    .highlight(HitShape.highlight(properties));
             if (criteria.cursor() != null) {
                 s.searchAfter(criteria.cursor().searchAfter().stream().map(ArticleSearch::fieldValue).toList());
             } else if (index.isCurrent()) {
@@ -199,27 +186,5 @@ class ArticleSearch {
             throw NotFoundException.article(id);
         }
         return response.source();
-    }
-
-    private SearchResult.Hit toHit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
-        ArticleDocument article = hit.source();
-        List<String> snippets = hit.highlight().getOrDefault("body", List.of());
-        List<String> titles = hit.highlight().getOrDefault("title", List.of());
-        StorySources story = storySources.getOrDefault(article.storyId(), StorySources.NONE);
-        List<SearchResult.HitEntity> entities = article.entities() == null ? List.of() : article.entities().stream()
-                .limit(HIT_ENTITIES)
-                .map(ArticleSearch::hitEntity)
-                .toList();
-        String title = article.title() == null ? "" : article.title();
-        return new SearchResult.Hit(article.id(), title,
-                titles.isEmpty() ? HtmlUtils.htmlEscape(title) : titles.get(0),
-                snippets.isEmpty() ? "" : snippets.get(0), snippets, article.source(), article.url(),
-                article.publishedAt(), article.language(), hit.score() == null ? 0 : hit.score(), entities,
-                article.storyId(), story.articles(), story.otherThan(article.source()));
-    }
-
-    private static SearchResult.HitEntity hitEntity(EntityDocument entity) {
-        return new SearchResult.HitEntity(entity.id(), entity.type(), entity.nameAr(), entity.nameEn(),
-                entity.mentionCount(), entity.salience());
     }
 }

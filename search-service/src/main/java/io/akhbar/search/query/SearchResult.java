@@ -13,7 +13,7 @@ import java.util.List;
  * @param facets on the first page only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SearchResult(long total, List<Hit> hits, String cursor, Facets facets) {
+public record SearchResult(long total, List<Hit> hits, String cursor, Facets facets) {
 
     static SearchResult empty(boolean firstPage) {
         return new SearchResult(0, List.of(), null, firstPage ? Facets.NONE : null);
@@ -29,12 +29,12 @@ record SearchResult(long total, List<Hit> hits, String cursor, Facets facets) {
      * @param otherSources     sources other than this article's that carry the story
      * @param score            relevance; 0 when sorted by date
      */
-    record Hit(String id, String title, String titleHighlighted, String snippet, List<String> snippets, String source,
-            String url, Instant publishedAt, String language, double score, List<HitEntity> entities, String storyId,
-            long storyArticles, int otherSources) {
+    public record Hit(String id, String title, String titleHighlighted, String snippet, List<String> snippets,
+            String source, String url, Instant publishedAt, String language, double score, List<HitEntity> entities,
+            String storyId, long storyArticles, int otherSources) {
     }
 
-    record HitEntity(String id, String type, String nameAr, String nameEn, int mentionCount, double salience) {
+    public record HitEntity(String id, String type, String nameAr, String nameEn, int mentionCount, double salience) {
     }
 
     record Facets(List<EntityBucket> persons, List<EntityBucket> places, List<EntityBucket> organizations,

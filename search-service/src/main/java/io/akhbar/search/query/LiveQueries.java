@@ -1,0 +1,70 @@
+package io.akhbar.search.query;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
+import io.akhbar.search.indexing.ArticleDocument;
+import io.akhbar.search.stories.StorySources;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the live stream ({@code io.akhbar.search.stream}) takes from search: the same parameter checks, the same
+ * translated query and the same hit shape, so that a stream and a search with the same parameters agree.
+ */
+@Component
+public class LiveQueries {
+
+    private final SearchCriteriaParser parser;
+    private final QueryTranslator translator;
+    private final CursorCodec cursors;
+    private final Highlight highlight;
+
+    LiveQueries(SearchCriteriaParser parser, QueryTranslator translator, CursorCodec cursors,
+            QueryProperties properties) {
+        this.parser = parser;
+        this.translator = translator;
+        this.cursors = cursors;
+        this.highlight = HitShape.highlight(properties);
+    }
+
+    /**
+     * The search parameters without sort, size and cursor, checked as search checks them.
+     *
+     * @throws InvalidQueryException naming the first bad parameter
+     */
+    public LiveQuery parse(String q, List<String> person, List<String> place, List<String> org, List<String> entity,
+            List<String> source, List<String> lang, String from, String to) {
+        SearchCriteria criteria = parser.parse(
+                new SearchParameters(q, person, place, org, entity, source, lang, from, to, null, null, null));
+        return new LiveQuery(cursors.queryKey(criteria.query(), criteria.filters(), SearchCriteria.Sort.NEWEST),
+                translator.query(criteria.query(), criteria.filters()));
+    }
+
+    /** The source fields a hit needs. */
+    public SourceConfig source() {
+        return HitShape.SOURCE;
+    }
+
+    /** Highlights as search asks for them. */
+    public Highlight highlight() {
+        return highlight;
+    }
+
+    /** @param storySources the story counts of the hits' stories, as {@code StoryCounts} gives them */
+    public SearchResult.Hit hit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
+        return HitShape.hit(hit, storySources);
+    }
+
+    /**
+     * A checked query.
+     *
+     * @param key   equal for two requests with the same query text and filters
+     * @param query the Elasticsearch query search runs for them
+     */
+    public record LiveQuery(String key, Query query) {
+    }
+}

@@ -1,0 +1,200 @@
+package io.akhbar.search.stream;
+
+import io.akhbar.search.query.LiveQueries.LiveQuery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live stream of one instance. Elasticsearch is the source of truth, so that any instance can serve any client:
+ * one watcher thread looks every {@code poll-interval} for articles indexed since a little before the newest it saw
+ * (sort values only), and when there are new ones asks, in one msearch, which of them each distinct query matches.
+ * The events go into the subscribers' bounded queues; sender threads write them. Nothing here runs on the indexing
+ * consumer's thread, and the watcher only looks while someone is subscribed.
+ */
+@Component
+class ArticleStream {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleStream.class);
+    /** Caps one look; a larger backlog is worked through over the next looks. */
+    private static final int MAX_PER_LOOK = 20_000;
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final StreamSearches searches;
+    private final StreamProperties properties;
+    private final Clock clock;
+    private final Subscribers subscribers;
+    private final RecentlySeen seen;
+    private final Counter events;
+    private final Counter overflows;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            threads("akhbar-stream-watcher"));
+    private final ExecutorService senders;
+    private final ExecutorService replays;
+    /** Only the watcher thread reads and writes these. */
+    private boolean primed;
+    private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
+
+    ArticleStream(StreamSearches searches, StreamProperties properties, Clock clock, MeterRegistry meters) {
+        this.searches = searches;
+        this.properties = properties;
+        this.clock = clock;
+        this.subscribers = new Subscribers(properties.maxSubscribers());
+        this.seen = new RecentlySeen(properties.lookBack().toMillis());
+        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), threads("akhbar-stream-sender"));
+        this.replays = Executors.newFixedThreadPool(properties.replayThreads(), threads("akhbar-stream-replay"));
+        this.events = Counter.builder("akhbar.stream.events").description("Article events sent to stream subscribers")
+                .register(meters);
+        this.overflows = Counter.builder("akhbar.stream.overflows")
+                .description("Streams closed because their client fell too far behind").register(meters);
+        Gauge.builder("akhbar.stream.subscribers", subscribers, Subscribers::size)
+                .description("Open streams").register(meters);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        long poll = properties.pollInterval().toMillis();
+        long heartbeat = properties.heartbeat().toMillis();
+        watcher.scheduleWithFixedDelay(this::look, poll, poll, TimeUnit.MILLISECONDS);
+        watcher.scheduleAtFixedRate(() -> subscribers.all().forEach(Subscriber::heartbeat), heartbeat, heartbeat,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Registers a stream; its {@code ready} event follows once the watcher has taken it in.
+     *
+     * @param resumeAfter the last event the client got, or null
+     * @throws TooManySubscribersException when {@code max-subscribers} streams are open
+     */
+    SseEmitter open(LiveQuery query, StreamCursor resumeAfter) {
+        SseEmitter emitter = new SseEmitter(properties.maxConnection().toMillis());
+        Subscriber subscriber = new Subscriber(query, resumeAfter, new SseSink(emitter, events),
+                properties.queueCapacity(), senders, this::closed);
+        if (!subscribers.register(subscriber)) {
+            throw new TooManySubscribersException(properties.maxSubscribers());
+        }
+        emitter.onCompletion(subscriber::closedByContainer);
+        emitter.onError(error -> subscriber.closedByContainer());
+        emitter.onTimeout(() -> {
+            // The end of max-connection: the client reconnects with Last-Event-ID.
+            subscriber.closedByContainer();
+            emitter.complete();
+        });
+        return emitter;
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void closed(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        if (subscriber.overflowed()) {
+            overflows.increment();
+        }
+    }
+
+    /** One look, on the watcher thread. */
+    private void look() {
+        try {
+            if (subscribers.isEmpty()) {
+                primed = false;
+                seen.clear();
+                return;
+            }
+            if (!primed) {
+                // What is searchable now is not news: only what appears from here on is sent.
+                seen.add(indexedLately());
+                primed = true;
+            }
+            for (Subscriber subscriber : subscribers.activatePending()) {
+                subscriber.activate();
+                if (subscriber.resumes()) {
+                    replays.execute(() -> subscriber.replay(
+                            (after, size) -> searches.after(subscriber.query(), after, size),
+                            properties.pageSize(), properties.maxReplay()));
+                }
+            }
+            List<StreamCursor> fresh = seen.add(indexedLately());
+            if (!fresh.isEmpty()) {
+                dispatch(fresh);
+            }
+        } catch (IOException | RuntimeException e) {
+            long now = System.nanoTime();
+            if (now - lastWarning >= WARN_EVERY_NANOS) {
+                lastWarning = now;
+                log.warn("The live stream cannot look for new articles (retrying every {} ms): {}",
+                        properties.pollInterval().toMillis(), e.toString());
+            }
+        }
+    }
+
+    private List<StreamCursor> indexedLately() throws IOException {
+        return searches.indexedSince(seen.windowStart(clock.millis()), properties.pageSize(), MAX_PER_LOOK);
+    }
+
+    private void dispatch(List<StreamCursor> fresh) throws IOException {
+        List<Subscribers.Group> groups = subscribers.groups();
+        if (groups.isEmpty()) {
+            return;
+        }
+        List<String> ids = fresh.stream().map(StreamCursor::id).distinct().toList();
+        List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query)
+                .toList();
+        for (int from = 0; from < ids.size(); from += properties.pageSize()) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + properties.pageSize()));
+            List<List<StreamEvent>> matched = searches.matching(queries, chunk);
+            for (int g = 0; g < groups.size(); g++) {
+                List<StreamEvent> groupEvents = matched.get(g);
+                if (!groupEvents.isEmpty()) {
+                    groups.get(g).members().forEach(member -> groupEvents.forEach(member::offer));
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown waits for open requests; clients reconnect
+     * elsewhere with their Last-Event-ID.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        watcher.shutdownNow();
+        List<Subscriber> open = new ArrayList<>(subscribers.all());
+        open.forEach(Subscriber::close);
+        senders.shutdown();
+        replays.shutdownNow();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.akhbar.search.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The articles the watcher has already looked at, within the look-back window: each look starts {@code lookBack}
+ * before the newest {@code indexedAt} seen, and this set tells which of the articles found are new. Entries older
+ * than the window can never be found again and are forgotten, which bounds the set by what the window holds.
+ */
+final class RecentlySeen {
+
+    /** A backstop for a window that holds more than any look fetches; forgetting early only risks a duplicate. */
+    static final int MAX_ENTRIES = 100_000;
+
+    private final long lookBackMillis;
+    private final TreeSet<StreamCursor> seen = new TreeSet<>();
+    private Long newest;
+
+    RecentlySeen(long lookBackMillis) {
+        this.lookBackMillis = lookBackMillis;
+    }
+
+    /** Where the next look starts: the look-back before the newest article seen, or before now when none was. */
+    long windowStart(long nowMillis) {
+        return (newest == null ? nowMillis : newest) - lookBackMillis;
+    }
+
+    /** @return those of {@code found} not seen before, in the order given */
+    List<StreamCursor> add(List<StreamCursor> found) {
+        List<StreamCursor> fresh = new ArrayList<>();
+        for (StreamCursor cursor : found) {
+            if (seen.add(cursor)) {
+                fresh.add(cursor);
+            }
+            if (newest == null || cursor.indexedAt() > newest) {
+                newest = cursor.indexedAt();
+            }
+        }
+        if (newest != null) {
+            seen.headSet(new StreamCursor(newest - lookBackMillis, "")).clear();
+        }
+        while (seen.size() > MAX_ENTRIES) {
+            seen.pollFirst();
+        }
+        return fresh;
+    }
+
+    void clear() {
+        seen.clear();
+        newest = null;
+    }
+
+    int size() {
+        return seen.size();
+    }
+}

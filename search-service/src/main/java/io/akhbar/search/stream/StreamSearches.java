@@ -1,0 +1,186 @@
+package io.akhbar.search.stream;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.akhbar.search.indexing.ArticleDocument;
+import io.akhbar.search.indexing.ArticleIndex;
+import io.akhbar.search.query.LiveQueries;
+import io.akhbar.search.query.LiveQueries.LiveQuery;
+import io.akhbar.search.stories.StoryCounts;
+import io.akhbar.search.stories.StorySources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The stream's Elasticsearch requests: what was indexed lately, which of it matches, what a client missed. */
+@Component
+class StreamSearches {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamSearches.class);
+    static final String INDEXED_AT = "indexedAt";
+    private static final List<SortOptions> STREAM_ORDER = List.of(
+            SortOptions.of(o -> o.field(f -> f.field(INDEXED_AT).order(SortOrder.Asc))),
+            SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final LiveQueries live;
+    private final StoryCounts stories;
+    private final JsonMapper json;
+
+    StreamSearches(ElasticsearchClient client, ArticleIndex index, LiveQueries live, StoryCounts stories,
+            JsonMapper json) {
+        this.client = client;
+        this.index = index;
+        this.live = live;
+        this.stories = stories;
+        this.json = json;
+    }
+
+    /**
+     * Ids and {@code indexedAt} of the articles indexed at or after {@code fromMillis}, in stream order: sort values
+     * only, no source and no stored field, as this runs every poll interval.
+     */
+    List<StreamCursor> indexedSince(long fromMillis, int pageSize, int maxArticles) throws IOException {
+        List<StreamCursor> found = new ArrayList<>();
+        StreamCursor after = null;
+        while (found.size() < maxArticles) {
+            StreamCursor last = after;
+            SearchResponse<Void> response;
+            try {
+                response = client.search(s -> {
+                    s.index(index.alias())
+                            .size(pageSize)
+                            .storedFields("_none_")
+                            .trackTotalHits(t -> t.enabled(false))
+                            .query(q -> q.range(r -> r.date(d -> d.field(INDEXED_AT)
+                                    .gte(Long.toString(fromMillis)).format("epoch_millis"))))
+                            .sort(STREAM_ORDER);
+                    if (last != null) {
+                        s.searchAfter(searchAfter(last));
+                    }
+                    return s;
+                }, Void.class);
+            } catch (ElasticsearchException e) {
+                if (indexMissing(e.error().type())) {
+                    return found;
+                }
+                throw e;
+            }
+            List<Hit<Void>> hits = response.hits().hits();
+            hits.forEach(hit -> found.add(cursor(hit)));
+            if (hits.size() < pageSize) {
+                break;
+            }
+            after = found.get(found.size() - 1);
+        }
+        return found;
+    }
+
+    /**
+     * For each query, the events of those of {@code ids} it matches, in stream order: one msearch for all queries,
+     * one story count for all hits.
+     */
+    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<String> ids) throws IOException {
+        List<FieldValue> idValues = ids.stream().map(FieldValue::of).toList();
+        Query idsFilter = Query.of(q -> q.terms(t -> t.field("id").terms(v -> v.value(idValues))));
+        MsearchResponse<ArticleDocument> response = client.msearch(m -> {
+            for (LiveQuery query : queries) {
+                m.searches(s -> s
+                        .header(h -> h.index(index.alias()).ignoreUnavailable(true))
+                        .body(b -> b
+                                .size(ids.size())
+                                .trackTotalHits(t -> t.enabled(false))
+                                .query(q -> q.bool(bool -> bool.must(query.query()).filter(idsFilter)))
+                                .sort(STREAM_ORDER)
+                                .source(live.source())
+                                .highlight(live.highlight())));
+            }
+            return m;
+        }, ArticleDocument.class);
+        List<List<Hit<ArticleDocument>>> hits = new ArrayList<>();
+        for (MultiSearchResponseItem<ArticleDocument> item : response.responses()) {
+            if (item.isFailure()) {
+                if (!indexMissing(item.failure().error().type())) {
+                    log.warn("Stream query failed: {}", item.failure().error().reason());
+                }
+                hits.add(List.of());
+            } else {
+                hits.add(item.result().hits().hits());
+            }
+        }
+        Map<String, StorySources> storySources = storySources(hits.stream().flatMap(List::stream).toList());
+        return hits.stream().map(list -> events(list, storySources)).toList();
+    }
+
+    /** The articles matching {@code query} after {@code after} in stream order, for a resuming client. */
+    List<StreamEvent> after(LiveQuery query, StreamCursor after, int size) throws IOException {
+        SearchResponse<ArticleDocument> response;
+        try {
+            response = client.search(s -> s
+                    .index(index.alias())
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(q -> q.bool(bool -> bool
+                            .must(query.query())
+                            .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
+                                    .gte(Long.toString(after.indexedAt())).format("epoch_millis"))))))
+                    .sort(STREAM_ORDER)
+                    .searchAfter(searchAfter(after))
+                    .source(live.source())
+                    .highlight(live.highlight()), ArticleDocument.class);
+        } catch (ElasticsearchException e) {
+            if (indexMissing(e.error().type())) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<Hit<ArticleDocument>> hits = response.hits().hits();
+        return events(hits, storySources(hits));
+    }
+
+    private Map<String, StorySources> storySources(List<Hit<ArticleDocument>> hits) {
+        List<String> storyIds = hits.stream().map(hit -> hit.source().storyId()).filter(Objects::nonNull).toList();
+        try {
+            return stories.of(storyIds, index.alias());
+        } catch (IOException | RuntimeException e) {
+            // The articles matter more than their story counts: send them without.
+            log.debug("No story counts for the stream: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    private List<StreamEvent> events(List<Hit<ArticleDocument>> hits, Map<String, StorySources> storySources) {
+        return hits.stream()
+                .map(hit -> new StreamEvent(cursor(hit), json.writeValueAsString(live.hit(hit, storySources))))
+                .toList();
+    }
+
+    private static StreamCursor cursor(Hit<?> hit) {
+        List<FieldValue> sort = hit.sort();
+        return new StreamCursor(sort.get(0).longValue(), sort.get(1).stringValue());
+    }
+
+    private static List<FieldValue> searchAfter(StreamCursor cursor) {
+        return List.of(FieldValue.of(cursor.indexedAt()), FieldValue.of(cursor.id()));
+    }
+
+    private static boolean indexMissing(String type) {
+        return "index_not_found_exception".equals(type);
+    }
+}

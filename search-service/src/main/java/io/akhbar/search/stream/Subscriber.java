@@ -1,0 +1,277 @@
+package io.akhbar.search.stream;
+
+import io.akhbar.search.query.LiveQueries.LiveQuery;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One open stream. The watcher only ever puts events into its bounded queue; whoever writes (a sender thread, or the
+ * replay thread while it replays) is alone in touching the connection, so that a slow client holds up no one but
+ * itself. A subscriber that falls {@code capacity} events behind is closed: it reconnects with the id of the last
+ * event it got and loses nothing.
+ *
+ * <p>Resuming: the subscriber is registered first and buffers the live events, then the replay sends what it missed
+ * up to now from the index, then the buffer goes out without the events the replay already sent. The buffer may hold
+ * events older than the last replayed one (an article becomes searchable after a later one): they are still sent.
+ */
+final class Subscriber {
+
+    /** The connection; called by one thread at a time. */
+    interface Sink {
+        void ready() throws IOException;
+
+        void article(StreamEvent event) throws IOException;
+
+        void heartbeat() throws IOException;
+
+        void complete();
+    }
+
+    /** Missed events in stream order after {@code after}, at most {@code size}; fewer means the end. */
+    interface Replay {
+        List<StreamEvent> page(StreamCursor after, int size) throws IOException;
+    }
+
+    enum State { PENDING, REPLAYING, LIVE, CLOSED }
+
+    private static final Object READY = new Object();
+    private static final Object HEARTBEAT = new Object();
+
+    private final LiveQuery query;
+    private final StreamCursor resumeAfter;
+    private final Sink sink;
+    private final int capacity;
+    private final Executor sender;
+    private final Consumer<Subscriber> onClosed;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private final ArrayDeque<StreamEvent> buffered = new ArrayDeque<>();
+    private State state = State.PENDING;
+    private boolean writing;
+    private boolean closing;
+    private boolean overflowed;
+
+    /**
+     * @param resumeAfter the last event the client got, or null for a new stream
+     * @param onClosed    told once, whatever closed the stream
+     */
+    Subscriber(LiveQuery query, StreamCursor resumeAfter, Sink sink, int capacity, Executor sender,
+            Consumer<Subscriber> onClosed) {
+        this.query = query;
+        this.resumeAfter = resumeAfter;
+        this.sink = sink;
+        this.capacity = capacity;
+        this.sender = sender;
+        this.onClosed = onClosed;
+    }
+
+    LiveQuery query() {
+        return query;
+    }
+
+    boolean resumes() {
+        return resumeAfter != null;
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    synchronized boolean overflowed() {
+        return overflowed;
+    }
+
+    /** Called by the watcher before it looks for new articles: from now on this subscriber gets them. */
+    synchronized void activate() {
+        if (state != State.PENDING) {
+            return;
+        }
+        if (resumes()) {
+            state = State.REPLAYING;
+            writing = true;
+        } else {
+            state = State.LIVE;
+            enqueue(READY);
+        }
+    }
+
+    /** A live event; never blocks. */
+    synchronized void offer(StreamEvent event) {
+        if (state == State.REPLAYING) {
+            if (buffered.size() >= capacity) {
+                overflow();
+            } else {
+                buffered.add(event);
+            }
+        } else if (state == State.LIVE) {
+            enqueue(event);
+        }
+    }
+
+    /** A keep-alive comment, unless something else is about to be written anyway. */
+    synchronized void heartbeat() {
+        if (state == State.LIVE && queue.isEmpty()) {
+            enqueue(HEARTBEAT);
+        }
+    }
+
+    /** Closes the stream from the server's side; the writer, or a sender thread, completes it. */
+    synchronized void close() {
+        if (state == State.CLOSED || closing) {
+            return;
+        }
+        closing = true;
+        queue.clear();
+        buffered.clear();
+        if (!writing) {
+            writing = true;
+            sender.execute(this::write);
+        }
+    }
+
+    /** The client went away or the container ended the request: nothing more may be written. */
+    void closedByContainer() {
+        boolean wasOpen;
+        synchronized (this) {
+            wasOpen = state != State.CLOSED;
+            state = State.CLOSED;
+            queue.clear();
+            buffered.clear();
+        }
+        if (wasOpen) {
+            onClosed.accept(this);
+        }
+    }
+
+    /**
+     * Runs on a replay thread after {@link #activate}: {@code ready}, the missed events, then the buffered live
+     * ones that the replay did not already send.
+     */
+    void replay(Replay replay, int pageSize, int maxReplay) {
+        Set<StreamCursor> replayed = new HashSet<>();
+        try {
+            sink.ready();
+            StreamCursor after = resumeAfter;
+            while (!isClosing()) {
+                int room = maxReplay - replayed.size();
+                if (room <= 0) {
+                    // Far behind: the client reconnects from here rather than this connection buffering on.
+                    close();
+                    break;
+                }
+                int size = Math.min(pageSize, room);
+                List<StreamEvent> page = replay.page(after, size);
+                for (StreamEvent event : page) {
+                    if (isClosing()) {
+                        break;
+                    }
+                    sink.article(event);
+                    replayed.add(event.cursor());
+                    after = event.cursor();
+                }
+                if (page.size() < size) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                closing = true;
+            }
+        }
+        goLive(replayed);
+        write();
+    }
+
+    /** The buffered events in arrival order, without those the replay sent; the writer carries on. */
+    private synchronized void goLive(Set<StreamCursor> replayed) {
+        if (state != State.REPLAYING) {
+            return;
+        }
+        state = State.LIVE;
+        for (StreamEvent event : buffered) {
+            if (!replayed.contains(event.cursor())) {
+                queue.add(event);
+            }
+        }
+        buffered.clear();
+    }
+
+    private synchronized boolean isClosing() {
+        return closing || state == State.CLOSED;
+    }
+
+    private void enqueue(Object item) {
+        if (closing) {
+            return;
+        }
+        if (queue.size() >= capacity) {
+            overflow();
+            return;
+        }
+        queue.add(item);
+        if (!writing) {
+            writing = true;
+            sender.execute(this::write);
+        }
+    }
+
+    private void overflow() {
+        overflowed = true;
+        close();
+    }
+
+    /** The writer's loop: until the queue is empty, the stream closes or the connection fails. */
+    private void write() {
+        while (true) {
+            Object item;
+            synchronized (this) {
+                if (state == State.CLOSED) {
+                    writing = false;
+                    return;
+                }
+                if (closing) {
+                    break;
+                }
+                item = queue.poll();
+                if (item == null) {
+                    writing = false;
+                    return;
+                }
+            }
+            try {
+                if (item == READY) {
+                    sink.ready();
+                } else if (item == HEARTBEAT) {
+                    sink.heartbeat();
+                } else {
+                    sink.article((StreamEvent) item);
+                }
+            } catch (IOException | RuntimeException e) {
+                break;
+            }
+        }
+        finish();
+    }
+
+    private void finish() {
+        boolean wasOpen;
+        synchronized (this) {
+            wasOpen = state != State.CLOSED;
+            state = State.CLOSED;
+            writing = false;
+            queue.clear();
+            buffered.clear();
+        }
+        if (wasOpen) {
+            sink.complete();
+        }
+        if (wasOpen) {
+            onClosed.accept(this);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.akhbar.search.stream;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.akhbar.search.query.LiveQueries.LiveQuery;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubscriberTest {
+
+    private static final LiveQuery QUERY = new LiveQuery("k", Query.of(q -> q.matchAll(m -> m)));
+
+    /** Runs the sender's tasks only when the test says so, as a busy sender thread would. */
+    private final Queue<Runnable> senderTasks = new ArrayDeque<>();
+    private final Executor sender = senderTasks::add;
+    private final RecordingSink sink = new RecordingSink();
+    private final List<Subscriber> closed = new ArrayList<>();
+
+    @Test
+    void aNewStreamStartsWithReadyThenTheLiveEventsInOrder() {
+        Subscriber subscriber = subscriber(null, 10);
+        subscriber.offer(event(1, "too-early"));
+        subscriber.activate();
+        subscriber.offer(event(2, "a"));
+        subscriber.offer(event(3, "b"));
+        subscriber.heartbeat();
+        runSender();
+        subscriber.heartbeat();
+        runSender();
+
+        assertThat(sink.written()).containsExactly("ready", "a", "b", "keep-alive");
+        assertThat(senderTasks).isEmpty();
+    }
+
+    @Test
+    void aResumeSendsTheMissedEventsThenTheBufferedOnesThatTheReplayDidNotSend() {
+        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        subscriber.activate();
+        assertThat(subscriber.state()).isEqualTo(Subscriber.State.REPLAYING);
+        // Live events arrive while the replay reads the index: two it will also find, one that became searchable late
+        // with an older indexedAt, one after the replay's last page.
+        subscriber.offer(event(102, "r2"));
+        subscriber.offer(event(101, "late"));
+        subscriber.offer(event(103, "r3"));
+        subscriber.offer(event(104, "new"));
+        List<StreamCursor> asked = new ArrayList<>();
+        List<List<StreamEvent>> pages = List.of(
+                List.of(event(100, "r0"), event(101, "r1")),
+                List.of(event(102, "r2"), event(103, "r3")),
+                List.of());
+
+        subscriber.replay((after, size) -> {
+            asked.add(after);
+            return pages.get(asked.size() - 1);
+        }, 2, 100);
+        runSender();
+
+        assertThat(asked).containsExactly(new StreamCursor(100, "last"), new StreamCursor(101, "r1"),
+                new StreamCursor(103, "r3"));
+        assertThat(sink.written()).containsExactly("ready", "r0", "r1", "r2", "r3", "late", "new");
+        assertThat(subscriber.state()).isEqualTo(Subscriber.State.LIVE);
+        subscriber.offer(event(105, "after"));
+        runSender();
+        assertThat(sink.written()).endsWith("new", "after");
+    }
+
+    @Test
+    void aResumeFarBehindStopsAfterTheReplayLimitSoThatTheClientReconnectsFromThere() {
+        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        subscriber.activate();
+
+        subscriber.replay((after, size) -> List.of(event(after.indexedAt() + 1, "e" + (after.indexedAt() + 1)),
+                event(after.indexedAt() + 2, "e" + (after.indexedAt() + 2))), 2, 4);
+
+        assertThat(sink.written()).containsExactly("ready", "e101", "e102", "e103", "e104", "complete");
+        assertThat(closed).containsExactly(subscriber);
+    }
+
+    @Test
+    void aSubscriberThatFallsBehindIsClosedWithoutHoldingUpTheCaller() {
+        Subscriber subscriber = subscriber(null, 3);
+        subscriber.activate();
+        for (int i = 0; i < 5; i++) {
+            subscriber.offer(event(i, "e" + i));
+        }
+
+        assertThat(subscriber.overflowed()).isTrue();
+        runSender();
+        assertThat(sink.written()).containsExactly("complete");
+        assertThat(subscriber.state()).isEqualTo(Subscriber.State.CLOSED);
+        assertThat(closed).containsExactly(subscriber);
+        subscriber.offer(event(9, "ignored"));
+        runSender();
+        assertThat(sink.written()).containsExactly("complete");
+    }
+
+    @Test
+    void theLiveBufferOfAResumeIsBoundedToo() {
+        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 2);
+        subscriber.activate();
+        for (int i = 0; i < 3; i++) {
+            subscriber.offer(event(200 + i, "e" + i));
+        }
+
+        subscriber.replay((after, size) -> List.of(event(150, "missed")), 10, 100);
+
+        assertThat(subscriber.overflowed()).isTrue();
+        assertThat(sink.written()).containsExactly("ready", "complete");
+    }
+
+    @Test
+    void aBrokenConnectionEndsTheStreamOnce() {
+        Subscriber subscriber = subscriber(null, 10);
+        subscriber.activate();
+        runSender();
+        sink.failing = true;
+        subscriber.offer(event(1, "a"));
+        runSender();
+        subscriber.closedByContainer();
+
+        assertThat(subscriber.state()).isEqualTo(Subscriber.State.CLOSED);
+        assertThat(closed).containsExactly(subscriber);
+        assertThat(subscriber.overflowed()).isFalse();
+    }
+
+    @Test
+    void theContainerClosingTheStreamStopsTheWriter() {
+        Subscriber subscriber = subscriber(null, 10);
+        subscriber.activate();
+        subscriber.offer(event(1, "a"));
+        subscriber.closedByContainer();
+        runSender();
+
+        assertThat(sink.written()).isEmpty();
+        assertThat(closed).containsExactly(subscriber);
+    }
+
+    private Subscriber subscriber(StreamCursor resumeAfter, int capacity) {
+        return new Subscriber(QUERY, resumeAfter, sink, capacity, sender, closed::add);
+    }
+
+    private void runSender() {
+        Runnable task;
+        while ((task = senderTasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    private static StreamEvent event(long indexedAt, String id) {
+        return new StreamEvent(new StreamCursor(indexedAt, id), "{}");
+    }
+}
