@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param silentAfter         a feed whose newest entry is older than this (or than four of its usual gaps between
  *                            entries, whichever is longer) is reported silent
  * @param allowPrivateHosts   fetch loopback, private and link-local addresses too (tests, intranets)
+ * @param healthTopic         compacted topic the polling instance reports each feed's health to, key = feed id
+ * @param healthReportInterval a report that differs only in its last success or rate waits this long after the
+ *                            previous one; a change of status, error or silence is reported at once
  */
 @ConfigurationProperties(prefix = "akhbar.feeds")
 record FeedProperties(
@@ -44,7 +47,9 @@ record FeedProperties(
         Duration maxBackoff,
         Duration silentAfter,
         boolean allowPrivateHosts,
-        String userAgent) {
+        String userAgent,
+        String healthTopic,
+        Duration healthReportInterval) {
 
     /** Longer intervals are more likely a typo than a wish: a day-old poll of a news feed misses most of it. */
     static final Duration MAX_POLL_INTERVAL = Duration.ofDays(1);

@@ -1,7 +1,10 @@
 package io.akhbar.ingest.feed;
 
+import io.akhbar.contracts.PipelineLog;
+import io.akhbar.ingest.submission.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +27,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 class FeedScheduler implements FeedRegistry.Listener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+    static final String FEED_ID = "feed.id";
 
     private final FeedRegistry registry;
     private final FeedStates states;
     private final FeedPoller poller;
+    private final FeedHealthPublisher healthPublisher;
+    private final Duration silentAfter;
     private final Backoff backoff;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
     private final Map<String, Chain> chains = new ConcurrentHashMap<>();
 
-    FeedScheduler(FeedRegistry registry, FeedStates states, FeedPoller poller, FeedProperties properties, Clock clock) {
+    FeedScheduler(FeedRegistry registry, FeedStates states, FeedPoller poller, FeedHealthPublisher healthPublisher,
+            FeedProperties properties, Clock clock) {
         this.registry = registry;
         this.states = states;
         this.poller = poller;
+        this.healthPublisher = healthPublisher;
+        this.silentAfter = properties.silentAfter();
         this.backoff = new Backoff(properties.maxBackoff(), () -> 0);
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
@@ -67,6 +76,7 @@ class FeedScheduler implements FeedRegistry.Listener, DisposableBean {
             chain.cancel();
         }
         states.remove(id);
+        healthPublisher.removed(id);
     }
 
     private void schedule(String id, Chain chain, Duration delay) {
@@ -84,6 +94,9 @@ class FeedScheduler implements FeedRegistry.Listener, DisposableBean {
         }
         FeedState state = states.of(id);
         Duration delay;
+        // One trace per poll: the articles it publishes and every line logged meanwhile carry it.
+        MDC.put(PipelineLog.TRACE_ID, TraceIds.generate());
+        MDC.put(FEED_ID, id);
         // One poll per feed at a time, also when a changed subscription starts a new chain during a poll.
         synchronized (state) {
             try {
@@ -95,7 +108,11 @@ class FeedScheduler implements FeedRegistry.Listener, DisposableBean {
                 log.error("Polling feed {} failed unexpectedly", id, e);
                 int failures = state.health.failed(clock.instant(), null, "internal error: " + e, 0);
                 delay = backoff.after(feed.get().interval(), failures, null);
+            } finally {
+                MDC.remove(PipelineLog.TRACE_ID);
+                MDC.remove(FEED_ID);
             }
+            healthPublisher.report(feed.get(), state.health.view(clock.instant(), silentAfter));
         }
         synchronized (this) {
             if (chains.get(id) == chain) {

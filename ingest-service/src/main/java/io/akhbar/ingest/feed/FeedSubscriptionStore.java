@@ -2,7 +2,6 @@ package io.akhbar.ingest.feed;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,8 +9,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -185,17 +182,9 @@ class FeedSubscriptionStore implements SmartLifecycle {
         }
     }
 
-    /** Compaction keeps the latest subscription per feed forever; one partition keeps all of them in order. */
     private void ensureTopic(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-        NewTopic topic = new NewTopic(properties.subscriptionsTopic(), 1, properties.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        try {
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+        if (CompactedTopic.ensure(admin, properties.subscriptionsTopic(), properties.replicationFactor())) {
             log.info("Created compacted topic {}", properties.subscriptionsTopic());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
         }
     }
 

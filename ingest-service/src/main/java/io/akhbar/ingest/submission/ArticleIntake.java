@@ -2,10 +2,14 @@ package io.akhbar.ingest.submission;
 
 import io.akhbar.contracts.ArticleIds;
 import io.akhbar.contracts.ArticleSubmitted;
+import io.akhbar.contracts.PipelineLog;
 import io.akhbar.ingest.IngestProperties;
 import io.akhbar.ingest.submission.ArticleValidator.ValidArticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  */
 @Service
 public class ArticleIntake {
+
+    private static final Logger pipeline = LoggerFactory.getLogger(PipelineLog.LOGGER);
 
     private final ArticleValidator validator;
     private final ArticlePublisher publisher;
@@ -54,13 +60,18 @@ public class ArticleIntake {
     /** Returns once Kafka holds the article. */
     SubmissionAccepted submit(ArticleSubmission submission) {
         ArticleSubmitted event = prepare(submission);
+        MDC.put(PipelineLog.ARTICLE_ID, event.id());
         try {
             publisher.publish(event);
+            accepted.increment();
+            pipeline.info("accepted");
         } catch (PublishFailedException e) {
             unacknowledged.increment();
+            pipeline.warn("not accepted: {}", e.getMessage());
             throw e;
+        } finally {
+            MDC.remove(PipelineLog.ARTICLE_ID);
         }
-        accepted.increment();
         return SubmissionAccepted.accepted(event.id());
     }
 
@@ -111,9 +122,27 @@ public class ArticleIntake {
         for (int i = 0; i < articles.size(); i++) {
             String failure = failureOf(acks.get(i));
             (failure == null ? accepted : unacknowledged).increment();
+            logOutcome(articles.get(i).id(), failure);
             results.add(new PublishResult(articles.get(i).id(), failure));
         }
         return results;
+    }
+
+    /** One line per article of a batch or feed poll; the MDC is only touched when the line is written. */
+    private static void logOutcome(String id, String failure) {
+        if (failure == null ? !pipeline.isInfoEnabled() : !pipeline.isWarnEnabled()) {
+            return;
+        }
+        MDC.put(PipelineLog.ARTICLE_ID, id);
+        try {
+            if (failure == null) {
+                pipeline.info("accepted");
+            } else {
+                pipeline.warn("not accepted: {}", failure);
+            }
+        } finally {
+            MDC.remove(PipelineLog.ARTICLE_ID);
+        }
     }
 
     private static String failureOf(CompletableFuture<?> ack) {

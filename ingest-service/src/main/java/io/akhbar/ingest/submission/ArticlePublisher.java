@@ -88,6 +88,6 @@ class ArticlePublisher {
         return MessageBuilder.withPayload(article)
                 .setHeader(KafkaHeaders.KEY, article.id())
                 .setHeader(ArticleHeaders.INGESTED_AT, article.submittedAt().toEpochMilli())
-                .setHeader(ArticleHeaders.TRACE_ID, UUID.randomUUID().toString());
+                .setHeader(ArticleHeaders.TRACE_ID, TraceIds.current());
     }
 }

@@ -73,6 +73,8 @@ class FeedIT {
                 "spring.cloud.stream.kafka.binder.brokers", KafkaOnly.bootstrapServers(),
                 "spring.cloud.stream.bindings.articles-out-0.destination", RAW,
                 "akhbar.feeds.subscriptions-topic", SUBSCRIPTIONS,
+                // Its own health topic too, so that a run's feeds never show in another test's ops summary.
+                "akhbar.feeds.health-topic", "feeds.health." + RUN,
                 "akhbar.feeds.allow-private-hosts", "true",
                 "akhbar.feeds.min-poll-interval", "1s",
                 "akhbar.feeds.per-host-interval", "20ms",

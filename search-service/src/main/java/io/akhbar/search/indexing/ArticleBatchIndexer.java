@@ -1,11 +1,14 @@
 package io.akhbar.search.indexing;
 
 import io.akhbar.contracts.ArticleEnriched;
+import io.akhbar.contracts.PipelineLog;
 import io.akhbar.search.stories.StoryAssigner;
 import io.akhbar.search.stories.StoryCandidate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +27,8 @@ import java.util.Map;
  */
 @Service
 class ArticleBatchIndexer {
+
+    private static final Logger pipeline = LoggerFactory.getLogger(PipelineLog.LOGGER);
 
     private final JsonMapper json;
     private final ArticleIndex index;
@@ -73,9 +78,23 @@ class ArticleBatchIndexer {
         refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason, null));
         indexed.increment(documents.size() - refused.size());
         long doneMillis = clock.millis();
+        boolean logIndexed = pipeline.isInfoEnabled();
         recordsById.forEach((id, record) -> {
-            if (!refused.containsKey(id) && record.ingestedAtMillis() != null) {
-                freshness.record(Duration.ofMillis(Math.max(0, doneMillis - record.ingestedAtMillis())));
+            if (refused.containsKey(id)) {
+                return;
+            }
+            Long freshnessMillis = record.ingestedAtMillis() == null ? null
+                    : Math.max(0, doneMillis - record.ingestedAtMillis());
+            if (freshnessMillis != null) {
+                freshness.record(Duration.ofMillis(freshnessMillis));
+            }
+            if (logIndexed) {
+                record.enterLogContext(id);
+                try {
+                    pipeline.info("indexed, {} ms after ingest", freshnessMillis);
+                } finally {
+                    IncomingRecord.leaveLogContext();
+                }
             }
         });
     }
@@ -98,9 +117,15 @@ class ArticleBatchIndexer {
     }
 
     private void deadLetter(IncomingRecord record, String reason, Throwable cause) {
-        deadLetters.send(record, reason, cause);
-        // The reason's first word (unreadable, refused) keeps the tag's values few.
-        meters.counter("akhbar.articles.dead.lettered", "stage", "indexing", "reason", reason.split("[ :]", 2)[0])
-                .increment();
+        record.enterLogContext(null);
+        try {
+            deadLetters.send(record, reason, cause);
+            // The reason's first word (unreadable, refused) keeps the tag's values few.
+            meters.counter("akhbar.articles.dead.lettered", "stage", "indexing", "reason", reason.split("[ :]", 2)[0])
+                    .increment();
+            pipeline.warn("dead-lettered from {}: {}", record.origin(), reason);
+        } finally {
+            IncomingRecord.leaveLogContext();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.akhbar.search.indexing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
@@ -13,14 +11,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends records that can never be indexed to the dead-letter topic, with the same headers as the binder's own DLQ
  * (original topic/partition/offset, exception and stack trace), so that one tool can list and replay both.
- * The binding is {@code sync}: a record is only given up on once the dead letter is safely in Kafka.
+ * The binding is {@code sync}: a record is only given up on once the dead letter is safely in Kafka. The indexer logs
+ * the dead letter (logger {@code akhbar.pipeline}), with the record's trace and article.
  */
 @Component
 class DeadLetters {
 
     static final String BINDING = "dead-letters-out-0";
-
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final StreamBridge streamBridge;
 
@@ -40,7 +37,6 @@ class DeadLetters {
         if (!streamBridge.send(BINDING, message)) {
             throw new IllegalStateException("dead letter for " + record.origin() + " was not sent");
         }
-        log.warn("Dead-lettered {}: {}", record.origin(), reason);
     }
 
     private static byte[] bytes(String value) {

@@ -49,6 +49,7 @@ class IndexingFunctions {
         List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
         List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         List<?> recordHeaders = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
         List<IncomingRecord> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             records.add(new IncomingRecord(
@@ -56,7 +57,9 @@ class IndexingFunctions {
                     (String) at(topics, i),
                     (Integer) at(partitions, i),
                     (Long) at(offsets, i),
-                    ingestedAt(at(recordHeaders, i))));
+                    ingestedAt(at(recordHeaders, i)),
+                    ArticleHeaders.text(at(keys, i)),
+                    header(at(recordHeaders, i), ArticleHeaders.TRACE_ID)));
         }
         return records;
     }
@@ -67,6 +70,10 @@ class IndexingFunctions {
 
     private static Object at(List<?> values, int index) {
         return index < values.size() ? values.get(index) : null;
+    }
+
+    private static String header(Object recordHeaders, String name) {
+        return recordHeaders instanceof Map<?, ?> map ? ArticleHeaders.text(map.get(name)) : null;
     }
 
     private static Long ingestedAt(Object recordHeaders) {

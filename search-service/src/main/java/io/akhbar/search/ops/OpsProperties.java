@@ -12,9 +12,11 @@ import java.util.List;
  * @param deadLetterTopics every dead-letter topic
  * @param sampleInterval how often counts are sampled for the 1/5/15-minute rates
  * @param laggingRecords above this many unconsumed records a stage is flagged
+ * @param feedHealthTopic compacted topic ingest reports each feed's health to (read without a consumer group)
  */
 @ConfigurationProperties(prefix = "akhbar.ops")
-record OpsProperties(List<Stage> stages, List<String> deadLetterTopics, Duration sampleInterval, long laggingRecords) {
+record OpsProperties(List<Stage> stages, List<String> deadLetterTopics, Duration sampleInterval, long laggingRecords,
+        String feedHealthTopic) {
 
     /** @param group null for the stage that only produces (ingest) */
     record Stage(String name, String topic, String group) {

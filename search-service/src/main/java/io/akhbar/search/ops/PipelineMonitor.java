@@ -58,6 +58,7 @@ class PipelineMonitor implements AutoCloseable {
     private final ElasticsearchClient elasticsearch;
     private final ArticleIndex index;
     private final MeterRegistry meters;
+    private final FeedHealthFollower feedHealth;
     private final Clock clock;
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
     private final AtomicReference<PipelineSummary> latest = new AtomicReference<>();
@@ -70,8 +71,9 @@ class PipelineMonitor implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> peeker;
 
     PipelineMonitor(OpsProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            ElasticsearchClient elasticsearch, ArticleIndex index, MeterRegistry meters, Clock clock,
-            Environment environment) {
+            ElasticsearchClient elasticsearch, ArticleIndex index, MeterRegistry meters, FeedHealthFollower feedHealth,
+            Clock clock, Environment environment) {
+        this.feedHealth = feedHealth;
         this.properties = properties;
         this.bootstrapServers = brokers;
         // The binder's common client settings (SASL, TLS), so that these plain clients reach a secured broker too.
@@ -89,17 +91,17 @@ class PipelineMonitor implements AutoCloseable {
         sampler.scheduleWithFixedDelay(this::sampleQuietly, 0, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** The last sample; taken now when none exists yet. */
+    /** The last sample (taken now when none exists yet), with the feeds' health as it is now. */
     PipelineSummary summary() {
         PipelineSummary summary = latest.get();
-        if (summary != null) {
-            return summary;
+        if (summary == null) {
+            try {
+                summary = sampler.submit(this::sample).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("pipeline could not be sampled: " + e.getMessage(), e);
+            }
         }
-        try {
-            return sampler.submit(this::sample).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("pipeline could not be sampled: " + e.getMessage(), e);
-        }
+        return summary.withFeeds(feedHealth.feeds());
     }
 
     private void sampleQuietly() {
@@ -123,7 +125,8 @@ class PipelineMonitor implements AutoCloseable {
         PipelineSummary.ElasticsearchSummary cluster = elasticsearch();
         boolean healthy = stages.stream().allMatch(PipelineSummary.StageSummary::healthy)
                 && cluster.problem() == null && !"red".equals(cluster.status());
-        var summary = new PipelineSummary(now, stages, deadLetters, freshness(), cluster, healthy ? "ok" : "degraded");
+        var summary = new PipelineSummary(now, stages, deadLetters, freshness(), cluster, healthy ? "ok" : "degraded",
+                List.of());
         latest.set(summary);
         return summary;
     }

@@ -1,17 +1,29 @@
 package io.akhbar.search.ops;
 
+import io.akhbar.contracts.FeedHealthReport;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of {@code GET /api/v1/ops/pipeline}: every stage at a glance. */
+/**
+ * The answer of {@code GET /api/v1/ops/pipeline}: every stage at a glance.
+ *
+ * @param feeds the last health report of every subscribed feed (url, source, lastSuccess, lastError, articlesPerDay,
+ *              silentSince…), as read when the summary is asked for
+ */
 record PipelineSummary(
         Instant sampledAt,
         List<StageSummary> stages,
         Map<String, Long> deadLetters,
         Freshness freshness,
         ElasticsearchSummary elasticsearch,
-        String status) {
+        String status,
+        List<FeedHealthReport> feeds) {
+
+    PipelineSummary withFeeds(List<FeedHealthReport> current) {
+        return new PipelineSummary(sampledAt, stages, deadLetters, freshness, elasticsearch, status, current);
+    }
 
     /**
      * @param records       records the stage's topic has received since it was created
