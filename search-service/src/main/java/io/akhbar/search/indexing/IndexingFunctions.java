@@ -49,16 +49,29 @@ class IndexingFunctions {
         List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
         List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         List<?> recordHeaders = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
+        List<?> timestamps = list(headers, KafkaHeaders.RECEIVED_TIMESTAMP);
+        List<?> timestampTypes = list(headers, KafkaHeaders.TIMESTAMP_TYPE);
         List<IncomingRecord> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
+            Object converted = at(recordHeaders, i);
             records.add(new IncomingRecord(
                     payloads.get(i),
                     (String) at(topics, i),
                     (Integer) at(partitions, i),
                     (Long) at(offsets, i),
-                    ingestedAt(at(recordHeaders, i))));
+                    ingestedAt(converted),
+                    at(keys, i),
+                    at(timestamps, i) instanceof Long timestamp ? timestamp : null,
+                    at(timestampTypes, i) == null ? null : at(timestampTypes, i).toString(),
+                    recordHeaders(converted)));
         }
         return records;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> recordHeaders(Object converted) {
+        return converted instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private static List<?> list(MessageHeaders headers, String name) {
