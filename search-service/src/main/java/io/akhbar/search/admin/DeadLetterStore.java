@@ -56,6 +56,10 @@ class DeadLetterStore {
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, deadline.remaining());
             Map<TopicPartition, Long> starts = starts(consumer, partitions, topics, after, since, deadline);
+            // Assigned once and read one at a time by pausing the others: reassigning per partition would drop the
+            // fetches in flight.
+            consumer.assign(partitions);
+            consumer.pause(partitions);
             List<DeadLetter> items = new ArrayList<>();
             boolean more = false;
             for (TopicPartition partition : partitions) {
@@ -94,6 +98,7 @@ class DeadLetterStore {
                 return Optional.empty();
             }
             List<DeadLetter> found = new ArrayList<>(1);
+            consumer.assign(List.of(partition));
             read(consumer, partition, id.offset(), end, 1, deadline, found);
             return found.stream().filter(d -> d.id().equals(id)).findFirst();
         } catch (KafkaException e) {
@@ -133,11 +138,23 @@ class DeadLetterStore {
         return byTopic != 0 ? byTopic : Integer.compare(partition.partition(), after.partition());
     }
 
-    /** Adds up to {@code wanted} records of [start, end) to {@code into}; answers the offset to read next. */
+    /**
+     * Adds up to {@code wanted} records of [start, end) of an assigned partition to {@code into}, pausing it again
+     * afterwards; answers the offset to read next.
+     */
     private static long read(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long start, long end,
             int wanted, Deadline deadline, List<DeadLetter> into) {
-        consumer.assign(List.of(partition));
         consumer.seek(partition, start);
+        consumer.resume(List.of(partition));
+        try {
+            return readResumed(consumer, partition, start, end, wanted, deadline, into);
+        } finally {
+            consumer.pause(List.of(partition));
+        }
+    }
+
+    private static long readResumed(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long start,
+            long end, int wanted, Deadline deadline, List<DeadLetter> into) {
         long next = start;
         int added = 0;
         while (added < wanted && next < end) {
