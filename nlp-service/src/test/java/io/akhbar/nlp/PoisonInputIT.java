@@ -1,5 +1,7 @@
 package io.akhbar.nlp;
 
+import io.akhbar.contracts.ArticleHeaders;
+import io.akhbar.contracts.DeadLetterHeaders;
 import io.akhbar.localstack.KafkaProbe;
 import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
@@ -15,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +87,7 @@ class PoisonInputIT {
         enrichable.put("mixed-direction", "قال \u202BPutin\u202C إن ‏بوتين‎ سيزور \u2067موسكو\u2069 on Thursday «to meet Witkoff again».");
         enrichable.put("largest-record", largestArticle());
 
-        kafka.send(RAW, key, binary, Map.of());
+        kafka.send(RAW, key, binary, Map.of(ArticleHeaders.TRACE_ID, "trace-" + RUN));
         for (Map.Entry<String, String> e : enrichable.entrySet()) {
             kafka.send(RAW, key, article(e.getKey(), e.getValue()), Map.of());
         }
@@ -111,8 +114,18 @@ class PoisonInputIT {
 
         List<ConsumerRecord<String, byte[]>> deadLetters = kafka.read(DLQ).stream().filter(r -> key.equals(r.key())).toList();
         assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(binary);
-        assertThat(KafkaProbe.header(deadLetters.get(0), "x-original-topic")).isEqualTo(RAW);
-        assertThat(KafkaProbe.header(deadLetters.get(0), "x-exception-message")).isNotBlank();
+        // The header set search-service's admin API reads (and search-service's own DLQ writes the same way).
+        ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(0);
+        assertThat(KafkaProbe.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(RAW);
+        assertThat(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value()).hasSize(Integer.BYTES);
+        assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
+                .isNotNegative();
+        assertThat(deadLetter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP).value()).hasSize(Long.BYTES);
+        assertThat(KafkaProbe.header(deadLetter, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE)).isEqualTo("CreateTime");
+        assertThat(KafkaProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(KafkaProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION_FQCN)).isNotBlank();
+        assertThat(KafkaProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("Caused by");
+        assertThat(KafkaProbe.header(deadLetter, ArticleHeaders.TRACE_ID)).isEqualTo("trace-" + RUN);
     }
 
     /** A real article repeated to the largest body a default broker takes in one record. */

@@ -75,7 +75,8 @@ class ArticleBatchIndexer {
             documents.add(ArticleDocument.of(article, now));
         }
         Map<String, String> refused = bulkIndexer.index(withStories(documents), index.alias());
-        refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason, null));
+        refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason,
+                new DeadLetters.DocumentRefusedException(reason)));
         indexed.increment(documents.size() - refused.size());
         long doneMillis = clock.millis();
         boolean logIndexed = pipeline.isInfoEnabled();

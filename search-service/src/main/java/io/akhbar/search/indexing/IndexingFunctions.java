@@ -1,6 +1,7 @@
 package io.akhbar.search.indexing;
 
 import io.akhbar.contracts.ArticleHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,18 +51,41 @@ class IndexingFunctions {
         List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         List<?> recordHeaders = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
         List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
+        List<?> timestamps = list(headers, KafkaHeaders.RECEIVED_TIMESTAMP);
+        List<?> timestampTypes = list(headers, KafkaHeaders.TIMESTAMP_TYPE);
         List<IncomingRecord> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
+            Object converted = at(recordHeaders, i);
             records.add(new IncomingRecord(
                     payloads.get(i),
                     (String) at(topics, i),
                     (Integer) at(partitions, i),
                     (Long) at(offsets, i),
-                    ingestedAt(at(recordHeaders, i)),
+                    ingestedAt(converted),
                     ArticleHeaders.text(at(keys, i)),
-                    header(at(recordHeaders, i), ArticleHeaders.TRACE_ID)));
+                    header(converted, ArticleHeaders.TRACE_ID),
+                    at(timestamps, i) instanceof Long timestamp ? timestamp : null,
+                    timestampType(at(timestampTypes, i)),
+                    recordHeaders(converted)));
         }
         return records;
+    }
+
+    /** As the binder's DLQ writes it: CreateTime, not the enum constant CREATE_TIME that the batch headers carry. */
+    static String timestampType(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TimestampType.valueOf(value.toString()).toString();
+        } catch (IllegalArgumentException e) {
+            return value.toString();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> recordHeaders(Object converted) {
+        return converted instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private static List<?> list(MessageHeaders headers, String name) {

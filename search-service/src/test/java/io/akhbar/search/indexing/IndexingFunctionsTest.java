@@ -40,7 +40,7 @@ class IndexingFunctionsTest {
 
     @Test
     void logContextNamesTheRecordAndIsClearedAfter() {
-        var record = new IncomingRecord(new byte[0], "articles.enriched", 0, 1L, null, "key-id", "trace-9");
+        var record = new IncomingRecord(new byte[0], "articles.enriched", 0, 1L, null, "key-id", "trace-9", null, null, null);
 
         record.enterLogContext("parsed-id");
         String trace = MDC.get(PipelineLog.TRACE_ID);
