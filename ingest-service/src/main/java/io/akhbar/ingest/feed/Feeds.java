@@ -52,6 +52,9 @@ class Feeds {
             errors.add(new FieldError("url", "must not be empty"));
         } else if (url.length() > MAX_URL_LENGTH) {
             errors.add(new FieldError("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+        } else if (url.chars().anyMatch(Character::isISOControl)) {
+            // The canonical form trims them away, but they would stay in the stored URL and break it.
+            errors.add(new FieldError("url", "must not contain control characters"));
         } else {
             id = FeedIds.of(url).orElse(null);
             if (id == null) {

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 import java.net.URI;
+import java.util.stream.Collectors;
 
 /** Every error leaves as RFC 9457 problem+json, with a type a client can branch on. */
 @RestControllerAdvice
@@ -52,13 +55,37 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof RequestTooLargeException tooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        // The parser may wrap the limit's exception in its own: look down the whole chain.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
         }
-        // The parser's message may echo the input; a short fixed text with the location is enough to fix it.
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The body is not valid JSON of the expected shape: " + firstLine(e.getMostSpecificCause().getMessage()));
+                unreadable(e));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * What was wrong, told in terms of the request: the parser's and Spring's own messages name Java types and
+     * methods (internals a client must not see) and may echo the input.
+     */
+    private static String unreadable(HttpMessageNotReadableException e) {
+        if (!(e.getMostSpecificCause() instanceof JacksonException json)) {
+            return "The request has no readable body";
+        }
+        String field = json.getPath().stream()
+                .map(JacksonException.Reference::getPropertyName)
+                .filter(name -> name != null)
+                .collect(Collectors.joining("."));
+        if (json instanceof DatabindException) {
+            return field.isEmpty()
+                    ? "The body must be a JSON object of the documented shape"
+                    : field + ": must be a string";
+        }
+        var location = json.getLocation();
+        return "The body is not well-formed JSON, or is nested too deeply"
+                + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -66,13 +93,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
