@@ -2,6 +2,7 @@ package io.akhbar.guard;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,5 +28,11 @@ public class GuardAutoConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    ProblemReportValve.Installer akhbarProblemReportValve() {
+        return new ProblemReportValve.Installer();
     }
 }

@@ -9,15 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +30,6 @@ final class GuardFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
-    private static final String TYPE_BASE = "https://akhbar.io/problems/";
     private static final Logger LOG = LoggerFactory.getLogger(GuardFilter.class);
 
     private final AccessRules rules;
@@ -41,7 +37,6 @@ final class GuardFilter extends OncePerRequestFilter {
     private final GuardProperties.Access readAccess;
     private final TokenBuckets keyedLimit;
     private final TokenBuckets openLimit;
-    private final JsonMapper json = JsonMapper.shared();
 
     GuardFilter(GuardProperties properties, LongSupplier nanoClock) {
         this.rules = new AccessRules(properties);
@@ -117,15 +112,7 @@ final class GuardFilter extends OncePerRequestFilter {
                         String title, String detail) throws IOException {
         // The path and the remote address only: the key, right or wrong, is never logged.
         LOG.debug("{} {} from {}: {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), type);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_BASE + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, status.value(), type, title, detail, request.getRequestURI());
     }
 
     private static TokenBuckets buckets(GuardProperties.RateLimit limit, GuardProperties.Budget budget,

@@ -1,4 +1,4 @@
-package io.akhbar.ingest.web;
+package io.akhbar.guard;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -7,13 +7,8 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Requests that Tomcat refuses before Spring sees them (a malformed request line or escape, a header too large or
@@ -21,27 +16,16 @@ import java.nio.charset.StandardCharsets;
  */
 class ProblemReportValve extends ErrorReportValve {
 
-    private final JsonMapper json;
-
-    ProblemReportValve(JsonMapper json) {
-        this.json = json;
-    }
-
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        var problem = ProblemAdvice.problem(known == null ? HttpStatus.BAD_REQUEST : known, "malformed-request", title,
-                status == 400 ? "The request line, a header or an escape in the URL is malformed or too large" : title);
-        problem.setStatus(status);
+        String title = Problems.reason(status);
         try {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            Problems.write(response, status, "malformed-request", title, status == 400
+                    ? "The request line, a header or an escape in the URL is malformed or too large" : title, null);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response cannot take a body: the status line has been sent, nothing to add.
@@ -49,14 +33,7 @@ class ProblemReportValve extends ErrorReportValve {
     }
 
     /** Replaces Boot's HTML error valve on the host; runs after Boot's customizer, which adds that valve. */
-    @Component
     static class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
-
-        private final JsonMapper json;
-
-        Installer(JsonMapper json) {
-            this.json = json;
-        }
 
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {
@@ -69,7 +46,7 @@ class ProblemReportValve extends ErrorReportValve {
                 }
                 // The host adds a valve of this class at start unless one is there: ours is.
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemReportValve(json));
+                host.getPipeline().addValve(new ProblemReportValve());
             });
         }
     }
