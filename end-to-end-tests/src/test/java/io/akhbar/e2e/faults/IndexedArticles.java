@@ -54,7 +54,9 @@ final class IndexedArticles {
     }
 
     private void refresh() throws IOException, InterruptedException {
-        post("/" + ALIAS + "/_refresh", Map.of());
+        // _refresh refuses a request body, even an empty object.
+        send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + "/" + ALIAS + "/_refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "/_refresh");
     }
 
     private static Map<String, Object> termSource(String source) {
@@ -62,11 +64,13 @@ final class IndexedArticles {
     }
 
     private JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + path))
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                        .build(),
+        return send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("Elasticsearch answered " + response.statusCode() + " to " + path + ": "
