@@ -21,11 +21,18 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final List<Path> logFiles;
+    private final Launch launch;
 
-    private ChildProcess(String name, Process process, List<Path> logFiles) {
+    /** What it takes to start the same process again, for restarts after a kill. */
+    private record Launch(List<String> command, Map<String, String> environment, Path workingDirectory,
+                          Path outputLog, Path[] extraLogFiles) {
+    }
+
+    private ChildProcess(String name, Process process, List<Path> logFiles, Launch launch) {
         this.name = name;
         this.process = process;
         this.logFiles = logFiles;
+        this.launch = launch;
     }
 
     /**
@@ -46,7 +53,8 @@ final class ChildProcess {
             List<Path> logs = new ArrayList<>();
             logs.add(outputLog);
             logs.addAll(List.of(extraLogFiles));
-            return new ChildProcess(name, process, logs);
+            return new ChildProcess(name, process, logs,
+                    new Launch(List.copyOf(command), Map.copyOf(environment), workingDirectory, outputLog, extraLogFiles));
         } catch (IOException e) {
             throw new LocalStackException("Cannot start " + name + " with " + String.join(" ", command), e);
         }
@@ -73,6 +81,19 @@ final class ChildProcess {
 
     String name() {
         return name;
+    }
+
+    /**
+     * Starts the same command again, with the same environment, directory and logs (appended to), e.g. after
+     * {@link #kill()}. The caller makes sure this one is gone: both would want the same ports and data.
+     */
+    ChildProcess relaunch() {
+        return start(name, launch.command(), launch.environment(), launch.workingDirectory(), launch.outputLog(),
+                launch.extraLogFiles());
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
@@ -121,6 +142,22 @@ final class ChildProcess {
             return lines.subList(Math.max(0, lines.size() - lineCount), lines.size());
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * SIGKILL to the process and everything it spawned at once, as a crash or the OOM killer would: no shutdown hook,
+     * no flush, no leaving the consumer group. On Unix {@link ProcessHandle#destroyForcibly} is SIGKILL. Returns once
+     * every process of the tree is gone.
+     */
+    void kill() {
+        // Descendants are collected before the root dies: afterwards they are re-parented and unreachable.
+        List<ProcessHandle> handles = tree();
+        handles.forEach(ProcessHandle::destroyForcibly);
+        handles.forEach(handle -> awaitExit(handle, TimeUnit.SECONDS.toNanos(30)));
+        List<Long> survivors = handles.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        if (!survivors.isEmpty()) {
+            throw new LocalStackException("Processes of " + name + " survived SIGKILL: " + survivors);
         }
     }
 

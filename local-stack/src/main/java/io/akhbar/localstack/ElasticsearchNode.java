@@ -46,8 +46,24 @@ final class ElasticsearchNode {
                 // ES writes gc.log and crash dumps relative to its working directory.
                 logs, workDir.logs().resolve("elasticsearch.log"));
         listener.started(process);
+        return awaitReady("http://127.0.0.1:" + httpPort, process, timeout, started);
+    }
 
-        String url = "http://127.0.0.1:" + httpPort;
+    /**
+     * Starts the node again with the same command: same ports, same data directory, same user, nothing unpacked or
+     * installed again. The previous process tree must be gone (it holds the data directory's lock).
+     */
+    ElasticsearchNode restart(Duration timeout, ChildListener listener) {
+        if (process.tree().stream().anyMatch(ProcessHandle::isAlive)) {
+            throw new IllegalStateException("Elasticsearch is still running (pid " + process.pid() + ")");
+        }
+        long started = System.nanoTime();
+        ChildProcess again = process.relaunch();
+        listener.started(again);
+        return awaitReady(url, again, timeout, started);
+    }
+
+    private static ElasticsearchNode awaitReady(String url, ChildProcess process, Duration timeout, long started) {
         Readiness.await(process, "Elasticsearch at " + url + " reports status yellow", timeout,
                 () -> Http.get(url + "/_cluster/health?wait_for_status=yellow&timeout=1s", Duration.ofSeconds(5))
                         .isSuccessful());

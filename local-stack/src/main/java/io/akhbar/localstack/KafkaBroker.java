@@ -58,9 +58,28 @@ final class KafkaBroker {
                 javaCommand(workDir, classpath, log4jConfig, "512m", "kafka.Kafka", serverProperties.toString()),
                 Map.of(), dir, workDir.logs().resolve("kafka-stdout.log"), brokerLog);
         listener.started(process);
+        return awaitReady(config, process, timeout, started);
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory (not formatted again), e.g. after a SIGKILL: it
+     * recovers its logs as a real broker does after a crash.
+     */
+    KafkaBroker restart(Duration timeout, ChildListener listener) {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running (pid " + process.pid() + ")");
+        }
+        long started = System.nanoTime();
+        ChildProcess again = process.relaunch();
+        listener.started(again);
+        return awaitReady(config, again, timeout, started);
+    }
+
+    private static KafkaBroker awaitReady(KafkaServerConfig config, ChildProcess process, Duration timeout,
+                                          long started) {
         // Probing the port first keeps the admin client from logging connection failures while the JVM boots.
         Readiness.await(process, "Kafka listens on " + config.bootstrapServers(), timeout,
-                () -> canConnect(brokerPort));
+                () -> canConnect(config.brokerPort()));
         Readiness.await(process, "Kafka answers metadata requests on " + config.bootstrapServers(), timeout,
                 () -> clusterHasBroker(config.bootstrapServers()));
         Duration startupTime = Duration.ofNanos(System.nanoTime() - started);

@@ -257,6 +257,114 @@ public final class LocalStack implements AutoCloseable {
         return workDir.root();
     }
 
+    /**
+     * SIGKILL to the Kafka broker, as in a crash: no controlled shutdown, whatever the page cache holds stays there.
+     * {@link #restartKafka()} brings it back on the same port with the same data.
+     */
+    public void killKafka() {
+        synchronized (servicesLock) {
+            requireRunning();
+            killAndForget(kafka.process());
+        }
+    }
+
+    /** Starts the killed broker again (same port, same data directory) and returns how long it took to be ready. */
+    public Duration restartKafka() {
+        synchronized (servicesLock) {
+            requireRunning();
+            kafka = kafka.restart(settings.kafkaTimeout, this::register);
+            recordPids();
+            return kafka.startupTime();
+        }
+    }
+
+    /** Stops Elasticsearch as an operator would (SIGTERM, SIGKILL after the grace period); see {@link #startElasticsearch()}. */
+    public void stopElasticsearch() {
+        synchronized (servicesLock) {
+            requireElasticsearch();
+            ChildProcess.stopAll(List.of(elasticsearch.process()), settings.infrastructureStopGrace);
+            forget(elasticsearch.process());
+        }
+    }
+
+    /** SIGKILL to the whole Elasticsearch tree: runuser, the launcher and the server JVM. */
+    public void killElasticsearch() {
+        synchronized (servicesLock) {
+            requireElasticsearch();
+            killAndForget(elasticsearch.process());
+        }
+    }
+
+    /** Starts the stopped or killed node again (same ports, data directory and user); returns the time to yellow. */
+    public Duration startElasticsearch() {
+        synchronized (servicesLock) {
+            requireElasticsearch();
+            elasticsearch = elasticsearch.restart(settings.elasticsearchTimeout, this::register);
+            recordPids();
+            return elasticsearch.startupTime();
+        }
+    }
+
+    /** SIGKILL to the service's JVM, mid-whatever it is doing: no graceful shutdown, no offset commit. */
+    public void kill(Service service) {
+        synchronized (servicesLock) {
+            killAndForget(runningService(service).process());
+        }
+    }
+
+    /**
+     * Starts the service again on the same port with the same arguments (stopping it first if it still runs) and
+     * waits until it reports UP; returns the time from launch to UP.
+     */
+    public Duration restart(Service service) {
+        synchronized (servicesLock) {
+            ServiceProcess previous = runningService(service);
+            if (previous.process().isAlive()) {
+                ChildProcess.stopAll(List.of(previous.process()), settings.serviceStopGrace);
+                forget(previous.process());
+            }
+            ServiceProcess again = previous.relaunch();
+            register(again.process());
+            synchronized (lock) {
+                services.put(service, again);
+            }
+            // Registered before waiting: should it never come up, close() still stops it.
+            return again.awaitHealthy(settings.serviceTimeout);
+        }
+    }
+
+    private ServiceProcess runningService(Service service) {
+        requireRunning();
+        synchronized (lock) {
+            ServiceProcess process = services.get(service);
+            if (process == null) {
+                throw new IllegalStateException(service.module() + " was never started in this stack");
+            }
+            return process;
+        }
+    }
+
+    private void requireElasticsearch() {
+        requireRunning();
+        if (elasticsearch == null) {
+            throw new IllegalStateException("This stack was built withElasticsearch(false)");
+        }
+    }
+
+    private void killAndForget(ChildProcess child) {
+        LOG.log(System.Logger.Level.INFO, "Killing " + child + " with SIGKILL");
+        child.kill();
+        forget(child);
+    }
+
+    /** A process that is gone leaves the pid file, so that the reaper never signals a recycled pid. */
+    private void forget(ChildProcess child) {
+        synchronized (lock) {
+            children.remove(child);
+        }
+        recordPids();
+    }
+
     /** For callers that found something wrong after a successful start and want the logs to survive close(). */
     void keepLogsOnClose() {
         keepLogs = true;

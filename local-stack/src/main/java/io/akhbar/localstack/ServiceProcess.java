@@ -37,8 +37,7 @@ final class ServiceProcess {
                 JavaCommand.markerOption(workDir),
                 "-Xmx256m",
                 "-jar", jar.toString()));
-        command.addAll(arguments(port, kafkaBootstrapServers, elasticsearchUrl));
-        command.addAll(extraArguments);
+        command.addAll(withOverrides(arguments(port, kafkaBootstrapServers, elasticsearchUrl), extraArguments));
         // The key travels in the environment, as in production, so that it never shows in a process listing.
         ChildProcess process = ChildProcess.start(service.module(), command, Map.of(API_KEYS_VARIABLE, apiKey),
                 workDir.root(),
@@ -51,6 +50,32 @@ final class ServiceProcess {
                 "--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrapServers,
                 "--akhbar.elasticsearch.url=" + elasticsearchUrl);
+    }
+
+    /**
+     * The defaults followed by the extra arguments, minus each default whose property an extra argument sets: Spring
+     * Boot would join two values of one property with a comma, and {@code akhbar.elasticsearch.url} reads a list, so
+     * e.g. pointing search-service at a proxy must replace the URL rather than add a second node.
+     */
+    static List<String> withOverrides(List<String> defaults, List<String> extraArguments) {
+        List<String> overridden = extraArguments.stream().map(ServiceProcess::propertyName).toList();
+        List<String> arguments = new ArrayList<>();
+        defaults.stream().filter(argument -> !overridden.contains(propertyName(argument))).forEach(arguments::add);
+        arguments.addAll(extraArguments);
+        return arguments;
+    }
+
+    private static String propertyName(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
+    }
+
+    /** The same JVM command again, on the same port, e.g. after a SIGKILL; its log is appended to. */
+    ServiceProcess relaunch() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(service.module() + " is still running (pid " + process.pid() + ")");
+        }
+        return new ServiceProcess(service, url, process.relaunch());
     }
 
     /** Returns the time since launch, which for the second and third service includes waiting for the first. */

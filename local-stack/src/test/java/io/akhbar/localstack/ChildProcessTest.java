@@ -64,4 +64,67 @@ class ChildProcessTest {
 
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
     }
+
+    @Test
+    void killsTheWholeTreeWithSigkillEvenWhenSigtermIsIgnored() {
+        ChildProcess stubborn = ChildProcess.start("crash", List.of("sh", "-c", "trap '' TERM; sleep 300 & wait"),
+                Map.of(), temp, temp.resolve("crash.log"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> stubborn.tree().size() == 2);
+        List<ProcessHandle> tree = stubborn.tree();
+
+        stubborn.kill();
+
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        // 128 + 9: the shell died of SIGKILL itself, it did not exit after a signal it could handle.
+        assertThat(stubborn.exitValue()).isEqualTo(137);
+    }
+
+    @Test
+    void aJvmChildDiesOfSigkillWithoutRunningItsShutdownHooks() throws IOException {
+        Path marker = temp.resolve("hook-ran");
+        Path source = temp.resolve("Hooked.java");
+        Files.writeString(source, """
+                public class Hooked {
+                    public static void main(String[] args) throws Exception {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                            try { java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), "ran"); }
+                            catch (Exception ignored) { }
+                        }));
+                        System.out.println("started");
+                        Thread.sleep(300_000);
+                    }
+                }
+                """);
+        ChildProcess jvm = ChildProcess.start("jvm", List.of(JavaCommand.javaExecutable(), source.toString(),
+                marker.toString()), Map.of(), temp, temp.resolve("jvm.log"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(temp.resolve("jvm.log")).contains("started"));
+
+        jvm.kill();
+
+        assertThat(jvm.exitValue()).isEqualTo(137);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void relaunchesTheSameCommandAppendingToTheSameLog() throws IOException {
+        Path log = temp.resolve("again.log");
+        ChildProcess first = ChildProcess.start("again", List.of("sh", "-c", "echo run $GREETING; sleep 300"),
+                Map.of("GREETING", "hello"), temp, log);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.readString(log).contains("run hello"));
+        first.kill();
+
+        ChildProcess second = first.relaunch();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.readAllLines(log).size() == 2);
+            assertThat(Files.readAllLines(log)).containsExactly("run hello", "run hello");
+            assertThat(second.isAlive()).isTrue();
+            assertThat(second.pid()).isNotEqualTo(first.pid());
+        } finally {
+            second.kill();
+        }
+    }
 }

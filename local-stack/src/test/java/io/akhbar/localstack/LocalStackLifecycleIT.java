@@ -42,4 +42,35 @@ class LocalStackLifecycleIT {
         assertThat(workDirectory).doesNotExist();
         assertThatThrownBy(stack::kafkaBootstrapServers).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aKilledBrokerRestartsOnItsPortWithItsDataAndThePidFileFollows() throws Exception {
+        try (LocalStack stack = LocalStack.builder().withElasticsearch(false).build().start();
+             KafkaProbe probe = new KafkaProbe(stack.kafkaBootstrapServers())) {
+            Path pids = stack.workDirectory().resolve("pids");
+            probe.send("restart.check", "before", "written before the crash".getBytes(), java.util.Map.of());
+            List<Long> before = kafkaPids(pids);
+
+            stack.killKafka();
+
+            assertThat(before).isNotEmpty().allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
+            assertThat(kafkaPids(pids)).isEmpty();
+
+            stack.restartKafka();
+
+            assertThat(kafkaPids(pids)).isNotEmpty().doesNotContainAnyElementsOf(before);
+            probe.send("restart.check", "after", "written after the restart".getBytes(), java.util.Map.of());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> probe.read("restart.check").size() == 2);
+            assertThat(probe.read("restart.check")).extracting(record -> record.key())
+                    .containsExactlyInAnyOrder("before", "after");
+        }
+    }
+
+    private static List<Long> kafkaPids(Path pidFile) throws java.io.IOException {
+        return PidFile.read(pidFile).stream()
+                .filter(entry -> entry.role() == PidFile.Role.CHILD && entry.name().equals("kafka"))
+                .map(PidFile.Entry::pid)
+                .toList();
+    }
 }

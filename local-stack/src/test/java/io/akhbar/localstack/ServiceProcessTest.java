@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,15 @@ class ServiceProcessTest {
         assertThat(Service.ofModule("ingest-service")).isEqualTo(Service.INGEST);
         assertThatThrownBy(() -> Service.ofModule("billing-service"))
                 .hasMessageContaining("ingest-service, nlp-service, search-service");
+    }
+
+    @Test
+    void anExtraArgumentReplacesTheDefaultForTheSameProperty() {
+        List<String> defaults = ServiceProcess.arguments(18083, "127.0.0.1:19092", "http://127.0.0.1:19200");
+
+        assertThat(ServiceProcess.withOverrides(defaults,
+                List.of("--akhbar.elasticsearch.url=http://127.0.0.1:40000", "--logging.level.root=WARN")))
+                .containsExactly("--server.port=18083", "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:19092",
+                        "--akhbar.elasticsearch.url=http://127.0.0.1:40000", "--logging.level.root=WARN");
     }
 }

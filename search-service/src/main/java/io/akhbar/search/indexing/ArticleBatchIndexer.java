@@ -60,12 +60,13 @@ class ArticleBatchIndexer {
         Instant now = clock.instant();
         Map<String, IncomingRecord> recordsById = new LinkedHashMap<>();
         List<ArticleDocument> documents = new ArrayList<>();
+        Map<IncomingRecord, RuntimeException> unreadable = new LinkedHashMap<>();
         for (IncomingRecord record : batch) {
             ArticleEnriched article;
             try {
                 article = json.readValue(record.payload(), ArticleEnriched.class);
             } catch (RuntimeException e) {
-                deadLetter(record, "unreadable article: " + e.getMessage(), e);
+                unreadable.put(record, e);
                 continue;
             }
             // A batch may hold two versions of one article; the later one wins, as it would in the index.
@@ -75,6 +76,9 @@ class ArticleBatchIndexer {
             documents.add(ArticleDocument.of(article, now));
         }
         Map<String, String> refused = bulkIndexer.index(withStories(documents), index.alias());
+        // Dead letters only once the bulk went through: a failed bulk retries the whole batch, and dead-lettering
+        // before it would put the same unreadable record into the DLQ once per retry.
+        unreadable.forEach((record, e) -> deadLetter(record, "unreadable article: " + e.getMessage(), e));
         refused.forEach((id, reason) -> deadLetter(recordsById.get(id), "refused by Elasticsearch: " + reason,
                 new DeadLetters.DocumentRefusedException(reason)));
         indexed.increment(documents.size() - refused.size());
