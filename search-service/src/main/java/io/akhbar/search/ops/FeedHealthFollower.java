@@ -11,7 +11,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -39,6 +41,7 @@ class FeedHealthFollower implements SmartLifecycle {
 
     private final String topic;
     private final String bootstrapServers;
+    private final Map<String, String> clientSettings;
     private final JsonMapper json;
     private final Map<String, FeedHealthReport> feeds = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -46,10 +49,16 @@ class FeedHealthFollower implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
+    @Autowired
     FeedHealthFollower(OpsProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            JsonMapper json) {
+            Environment environment, JsonMapper json) {
+        this(properties, brokers, BinderClientSettings.of(environment), json);
+    }
+
+    FeedHealthFollower(OpsProperties properties, String brokers, Map<String, String> clientSettings, JsonMapper json) {
         this.topic = properties.feedHealthTopic();
         this.bootstrapServers = brokers;
+        this.clientSettings = clientSettings;
         this.json = json;
     }
 
@@ -144,6 +153,7 @@ class FeedHealthFollower implements SmartLifecycle {
 
     private Properties consumerProperties() {
         Properties config = new Properties();
+        config.putAll(clientSettings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "akhbar-feed-health-reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -19,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -76,9 +74,7 @@ class PipelineMonitor implements AutoCloseable {
         this.feedHealth = feedHealth;
         this.properties = properties;
         this.bootstrapServers = brokers;
-        // The binder's common client settings (SASL, TLS), so that these plain clients reach a secured broker too.
-        this.clientSettings = Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
-                Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        this.clientSettings = BinderClientSettings.of(environment);
         this.elasticsearch = elasticsearch;
         this.index = index;
         this.meters = meters;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class FeedHealthFollowerTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final FeedHealthFollower follower = new FeedHealthFollower(
-            new OpsProperties(List.of(), List.of(), Duration.ofSeconds(10), 1000, "feeds.health"), "unused:9092", json);
+            new OpsProperties(List.of(), List.of(), Duration.ofSeconds(10), 1000, "feeds.health"), "unused:9092", Map.of(), json);
 
     @Test
     void keepsTheLatestReportPerFeedSortedByUrlAndForgetsUnsubscribedOnes() {
