@@ -81,6 +81,7 @@ class DeadLetterAdminIT {
         registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> DLQ);
         registry.add("akhbar.elasticsearch.url", () -> LocalStack.shared().elasticsearchUrl());
         registry.add("akhbar.admin.dead-letters.topics", () -> RAW_DLQ + "," + DLQ);
+        registry.add("akhbar.guard.api-keys", () -> LocalStack.shared().apiKey());
         registry.add("akhbar.admin.dead-letters.replay-targets", () -> RAW + "," + ENRICHED);
         registry.add("akhbar.admin.dead-letters.replays-topic", () -> "dead-letters.replays.admin." + RUN);
     }
