@@ -1,6 +1,8 @@
 package io.akhbar.search.stream;
 
 import io.akhbar.search.query.LiveQueries.LiveQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -21,6 +23,8 @@ import java.util.function.Consumer;
  * events older than the last replayed one (an article becomes searchable after a later one): they are still sent.
  */
 final class Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
 
     /** The connection; called by one thread at a time. */
     interface Sink {
@@ -179,6 +183,8 @@ final class Subscriber {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            // The client reconnects from its last event and loses nothing; the cause is worth a line for operators.
+            log.warn("A resumed stream could not replay what it missed, closing it: {}", e.toString());
             synchronized (this) {
                 closing = true;
             }
