@@ -50,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalStackExtension.class)
 class TracingIT {
 
+    private static final String PIPELINE = "akhbar.pipeline";
+
     private static final Pattern ENRICHMENT_DEAD_LETTERS =
             Pattern.compile("(?m)^akhbar_articles_dead_lettered_total\\{[^}]*stage=\"enrichment\"[^}]*} ([0-9.eE+]+)");
 
@@ -148,6 +150,7 @@ class TracingIT {
     }
 
     /** A JSON line of the module's log naming the article (and the trace, when given). */
+    /** The per-article line of a stage; other loggers may name the article too (a container's error, say). */
     private Optional<JsonNode> findLine(String module, String traceId, String articleId) {
         List<String> lines;
         try {
@@ -160,7 +163,7 @@ class TracingIT {
                 continue;
             }
             JsonNode node = json.readTree(line);
-            if (articleId.equals(field(node, "article", "id"))
+            if (articleId.equals(field(node, "article", "id")) && PIPELINE.equals(field(node, "log", "logger"))
                     && (traceId == null || traceId.equals(field(node, "trace", "id")))) {
                 return Optional.of(node);
             }

@@ -74,7 +74,7 @@ class WebUiIT {
     void aSearchShowsTheHighlightedHitRightToLeftUnderAStrictPolicy() throws Exception {
         String id = submit(Map.of("title", "ويتكوف وكوشنر في موسكو ثم دافوس",
                 "body", Files.readString(SAMPLES.resolve("witkoff-kushner-moscow-davos.ar.txt")),
-                "source", "عينة", "url", "https://example.com/e2e/webui/davos"));
+                "source", "عينة", "url", "https://example.com/e2e/webui/davos", "publishedAt", "2026-01-22T10:15:30Z"));
         awaitSearchable("دافوس", id);
 
         open("/?q=" + encode("دافوس"));
@@ -207,8 +207,13 @@ class WebUiIT {
                         element -> element != null);
     }
 
+    /** The ids of the results shown; none while the list is being redrawn (its old elements are gone). */
     private List<String> hitIds() {
-        return driver.findElements(By.cssSelector("#results .hit")).stream().map(e -> e.getAttribute("data-id")).toList();
+        try {
+            return driver.findElements(By.cssSelector("#results .hit")).stream().map(e -> e.getAttribute("data-id")).toList();
+        } catch (StaleElementReferenceException redrawn) {
+            return List.of();
+        }
     }
 
     private static List<String> texts(WebElement root, By locator) {
