@@ -92,7 +92,7 @@ class ChildProcessTest {
                             catch (Exception ignored) { }
                         }));
                         System.out.println("started");
-                        Thread.sleep(300_000);
+                        new java.util.concurrent.CountDownLatch(1).await();
                     }
                 }
                 """);

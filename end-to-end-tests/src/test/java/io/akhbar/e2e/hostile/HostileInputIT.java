@@ -737,14 +737,14 @@ class HostileInputIT {
      * that every case reaches the handler it is aimed at rather than the limiter.
      */
     private static Answer honouringRetryAfter(java.util.concurrent.Callable<Answer> exchange) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            Answer answer = exchange.call();
-            String retryAfter = answer.headers().get("retry-after");
-            if (answer.status() != 429 || retryAfter == null || attempt == 20) {
-                return answer;
-            }
-            Thread.sleep(Math.min(5_000, Math.max(100, Long.parseLong(retryAfter.trim()) * 1_000)));
+        Answer answer = exchange.call();
+        String retryAfter = answer.headers().get("retry-after");
+        if (answer.status() != 429 || retryAfter == null) {
+            return answer;
         }
+        Duration wait = Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.trim())));
+        return await().atMost(Duration.ofMinutes(1)).pollDelay(wait).pollInterval(Duration.ofSeconds(1))
+                .until(exchange, again -> again.status() != 429);
     }
 
     /** A GET whose request target goes out byte for byte, with escapes that java.net.URI would refuse. */
