@@ -41,6 +41,9 @@ final class HitShape {
     static SearchResult.Hit hit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
         ArticleDocument article = hit.source();
         List<String> snippets = hit.highlight().getOrDefault("body", List.of());
+        if (snippets.isEmpty() && article.summary() != null && !article.summary().isBlank()) {
+            snippets = List.of(HtmlUtils.htmlEscape(article.summary()));
+        }
         List<String> titles = hit.highlight().getOrDefault("title", List.of());
         StorySources story = storySources.getOrDefault(article.storyId(), StorySources.NONE);
         List<SearchResult.HitEntity> entities = article.entities() == null ? List.of() : article.entities().stream()

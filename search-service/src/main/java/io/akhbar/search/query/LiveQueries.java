@@ -1,7 +1,6 @@
 package io.akhbar.search.query;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import io.akhbar.search.indexing.ArticleDocument;
@@ -21,14 +20,11 @@ public class LiveQueries {
     private final SearchCriteriaParser parser;
     private final QueryTranslator translator;
     private final CursorCodec cursors;
-    private final Highlight highlight;
 
-    LiveQueries(SearchCriteriaParser parser, QueryTranslator translator, CursorCodec cursors,
-            QueryProperties properties) {
+    LiveQueries(SearchCriteriaParser parser, QueryTranslator translator, CursorCodec cursors) {
         this.parser = parser;
         this.translator = translator;
         this.cursors = cursors;
-        this.highlight = HitShape.highlight(properties);
     }
 
     /**
@@ -49,12 +45,11 @@ public class LiveQueries {
         return HitShape.SOURCE;
     }
 
-    /** Highlights as search asks for them. */
-    public Highlight highlight() {
-        return highlight;
-    }
-
-    /** @param storySources the story counts of the hits' stories, as {@code StoryCounts} gives them */
+    /**
+     * A hit without highlights (the stream asks for none) has its summary as snippet.
+     *
+     * @param storySources the story counts of the hits' stories, as {@code StoryCounts} gives them
+     */
     public SearchResult.Hit hit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
         return HitShape.hit(hit, storySources);
     }

@@ -2,9 +2,13 @@ package io.akhbar.search.stream;
 
 import io.micrometer.core.instrument.Counter;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Writes the stream's events to an {@link SseEmitter} in the wire format the API documents. */
 final class SseSink implements Subscriber.Sink {
@@ -23,10 +27,14 @@ final class SseSink implements Subscriber.Sink {
     }
 
     @Override
-    public void article(StreamEvent event) throws IOException {
-        emitter.send(SseEmitter.event().id(event.cursor().encode()).name("article")
-                .data(event.json(), MediaType.APPLICATION_JSON));
-        events.increment();
+    public void articles(List<StreamEvent> batch) throws IOException {
+        Set<ResponseBodyEmitter.DataWithMediaType> data = new LinkedHashSet<>();
+        for (StreamEvent event : batch) {
+            data.addAll(SseEmitter.event().id(event.cursor().encode()).name("article")
+                    .data(event.json(), MediaType.APPLICATION_JSON).build());
+        }
+        emitter.send(data);
+        events.increment(batch.size());
     }
 
     @Override

@@ -23,9 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** The stream's Elasticsearch requests: what was indexed lately, which of it matches, what a client missed. */
 @Component
@@ -93,39 +96,66 @@ class StreamSearches {
     }
 
     /**
-     * For each query, the events of those of {@code ids} it matches, in stream order: one msearch for all queries,
-     * one story count for all hits.
+     * For each query, the events of those of {@code ids} it matches, in stream order. Two requests whatever the
+     * number of queries: one msearch that only tells which ids each query matches (sort values, no source), then one
+     * search that fetches every matched article once. An event is the article's hit shape without query highlights
+     * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
+     * article) pair would make Elasticsearch load and highlight an article once per matching query.
      */
     List<List<StreamEvent>> matching(List<LiveQuery> queries, List<String> ids) throws IOException {
-        List<FieldValue> idValues = ids.stream().map(FieldValue::of).toList();
-        Query idsFilter = Query.of(q -> q.terms(t -> t.field("id").terms(v -> v.value(idValues))));
-        MsearchResponse<ArticleDocument> response = client.msearch(m -> {
+        List<List<String>> matchedIds = matchedIds(queries, idsFilter(ids), ids.size());
+        Set<String> matched = new LinkedHashSet<>();
+        matchedIds.forEach(matched::addAll);
+        Map<String, StreamEvent> events = new HashMap<>();
+        if (!matched.isEmpty()) {
+            SearchResponse<ArticleDocument> response = client.search(s -> s
+                    .index(index.alias())
+                    .size(matched.size())
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(idsFilter(List.copyOf(matched)))
+                    .sort(STREAM_ORDER)
+                    .source(live.source()), ArticleDocument.class);
+            List<Hit<ArticleDocument>> hits = response.hits().hits();
+            events(hits, storySources(hits)).forEach(event -> events.put(event.cursor().id(), event));
+        }
+        // An article deleted between the two requests is simply not sent.
+        return matchedIds.stream()
+                .map(list -> list.stream().map(events::get).filter(Objects::nonNull).toList())
+                .toList();
+    }
+
+    private List<List<String>> matchedIds(List<LiveQuery> queries, Query idsFilter, int size) throws IOException {
+        MsearchResponse<Void> response = client.msearch(m -> {
             for (LiveQuery query : queries) {
                 m.searches(s -> s
                         .header(h -> h.index(index.alias()).ignoreUnavailable(true))
                         .body(b -> b
-                                .size(ids.size())
+                                .size(size)
                                 .trackTotalHits(t -> t.enabled(false))
                                 .query(q -> q.bool(bool -> bool.must(query.query()).filter(idsFilter)))
                                 .sort(STREAM_ORDER)
-                                .source(live.source())
-                                .highlight(live.highlight())));
+                                .source(src -> src.fetch(false))
+                                .storedFields("_none_")));
             }
             return m;
-        }, ArticleDocument.class);
-        List<List<Hit<ArticleDocument>>> hits = new ArrayList<>();
-        for (MultiSearchResponseItem<ArticleDocument> item : response.responses()) {
+        }, Void.class);
+        List<List<String>> matched = new ArrayList<>();
+        for (MultiSearchResponseItem<Void> item : response.responses()) {
             if (item.isFailure()) {
                 if (!indexMissing(item.failure().error().type())) {
                     log.warn("Stream query failed: {}", item.failure().error().reason());
                 }
-                hits.add(List.of());
+                matched.add(List.of());
             } else {
-                hits.add(item.result().hits().hits());
+                matched.add(item.result().hits().hits().stream().map(hit -> cursor(hit).id()).toList());
             }
         }
-        Map<String, StorySources> storySources = storySources(hits.stream().flatMap(List::stream).toList());
-        return hits.stream().map(list -> events(list, storySources)).toList();
+        return matched;
+    }
+
+    private static Query idsFilter(List<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field("id").terms(v -> v.value(values))));
     }
 
     /** The articles matching {@code query} after {@code after} in stream order, for a resuming client. */
@@ -142,8 +172,7 @@ class StreamSearches {
                                     .gte(Long.toString(after.indexedAt())).format("epoch_millis"))))))
                     .sort(STREAM_ORDER)
                     .searchAfter(searchAfter(after))
-                    .source(live.source())
-                    .highlight(live.highlight()), ArticleDocument.class);
+                    .source(live.source()), ArticleDocument.class);
         } catch (ElasticsearchException e) {
             if (indexMissing(e.error().type())) {
                 return List.of();

@@ -6,10 +6,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +32,8 @@ final class Subscriber {
     interface Sink {
         void ready() throws IOException;
 
-        void article(StreamEvent event) throws IOException;
+        /** Several events in one write: a burst costs one flush, not one per event. */
+        void articles(List<StreamEvent> events) throws IOException;
 
         void heartbeat() throws IOException;
 
@@ -46,6 +49,10 @@ final class Subscriber {
 
     private static final Object READY = new Object();
     private static final Object HEARTBEAT = new Object();
+    /** Events written (and flushed) together at most: bounds the time one stream holds a sender thread. */
+    static final int WRITE_BATCH = 100;
+    /** Many looks of the watcher: an article searchable at the replay is dispatched at its next look, if at all. */
+    private static final long REMEMBER_REPLAYED_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final LiveQuery query;
     private final StreamCursor resumeAfter;
@@ -56,6 +63,13 @@ final class Subscriber {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final ArrayDeque<StreamEvent> buffered = new ArrayDeque<>();
     private State state = State.PENDING;
+    /**
+     * What the replay sent, kept for a while after going live: the watcher may dispatch an article that was already
+     * searchable when the replay read it only after the replay has finished (its look runs on its own schedule), and
+     * that event must not reach the client twice. Later dispatches can only be of newer articles.
+     */
+    private Set<StreamCursor> replayed = Set.of();
+    private long forgetReplayedAt;
     private boolean writing;
     private boolean closing;
     private boolean overflowed;
@@ -113,7 +127,12 @@ final class Subscriber {
                 buffered.add(event);
             }
         } else if (state == State.LIVE) {
-            enqueue(event);
+            if (!replayed.isEmpty() && System.nanoTime() - forgetReplayedAt > 0) {
+                replayed = Set.of();
+            }
+            if (!replayed.contains(event.cursor())) {
+                enqueue(event);
+            }
         }
     }
 
@@ -170,13 +189,11 @@ final class Subscriber {
                 }
                 int size = Math.min(pageSize, room);
                 List<StreamEvent> page = replay.page(after, size);
-                for (StreamEvent event : page) {
-                    if (isClosing()) {
-                        break;
-                    }
-                    sink.article(event);
-                    replayed.add(event.cursor());
-                    after = event.cursor();
+                for (int from = 0; from < page.size() && !isClosing(); from += WRITE_BATCH) {
+                    List<StreamEvent> events = page.subList(from, Math.min(page.size(), from + WRITE_BATCH));
+                    sink.articles(events);
+                    events.forEach(event -> replayed.add(event.cursor()));
+                    after = events.get(events.size() - 1).cursor();
                 }
                 if (page.size() < size) {
                     break;
@@ -205,6 +222,8 @@ final class Subscriber {
             }
         }
         buffered.clear();
+        this.replayed = replayed;
+        this.forgetReplayedAt = System.nanoTime() + REMEMBER_REPLAYED_NANOS;
     }
 
     private synchronized boolean isClosing() {
@@ -235,6 +254,7 @@ final class Subscriber {
     private void write() {
         while (true) {
             Object item;
+            List<StreamEvent> events = null;
             synchronized (this) {
                 if (state == State.CLOSED) {
                     writing = false;
@@ -248,6 +268,14 @@ final class Subscriber {
                     writing = false;
                     return;
                 }
+                if (item instanceof StreamEvent first) {
+                    events = new ArrayList<>();
+                    events.add(first);
+                    while (events.size() < WRITE_BATCH && queue.peek() instanceof StreamEvent next) {
+                        queue.poll();
+                        events.add(next);
+                    }
+                }
             }
             try {
                 if (item == READY) {
@@ -255,7 +283,7 @@ final class Subscriber {
                 } else if (item == HEARTBEAT) {
                     sink.heartbeat();
                 } else {
-                    sink.article((StreamEvent) item);
+                    sink.articles(events);
                 }
             } catch (IOException | RuntimeException e) {
                 break;

@@ -16,8 +16,10 @@ final class RecordingSink implements Subscriber.Sink {
     }
 
     @Override
-    public synchronized void article(StreamEvent event) throws IOException {
-        write(event.cursor().id());
+    public synchronized void articles(List<StreamEvent> events) throws IOException {
+        for (StreamEvent event : events) {
+            write(event.cursor().id());
+        }
     }
 
     @Override

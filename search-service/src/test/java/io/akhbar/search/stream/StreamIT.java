@@ -6,7 +6,6 @@ import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -117,7 +116,8 @@ class StreamIT {
             JsonNode hit = json.readTree(stream.events("article").get(0).data());
             assertThat(hit.path("source").asString()).isEqualTo(source);
             assertThat(hit.path("title").asString()).isNotEmpty();
-            assertThat(hit.path("snippets").get(0).asString()).contains("<mark>" + word + "</mark>");
+            // Live events carry no query highlights: the snippet is the article's summary.
+            assertThat(hit.path("snippets").get(0).asString()).isEqualTo("ملخص: تمهيد عن " + word);
             assertThat(hit.has("storyId")).isTrue();
             assertThat(StreamCursor.decode("id", stream.events("article").get(0).id()).id())
                     .isEqualTo(hit.path("id").asString());
@@ -135,9 +135,6 @@ class StreamIT {
 
     @Test
     @Order(2)
-    @Disabled("Passes alone and with the other search ITs, but in two of three whole-reactor runs the resumed stream got "
-            + "none of the three missed articles within 30 s and logged no replay failure; cause not found yet "
-            + "(closing note of 2026-11-26). The resume logic's ordering and de-duplication are unit-tested in SubscriberTest.")
     void aReconnectionWithTheLastEventIdGetsEveryMissedArticleOnceInOrderThenCarriesOn() throws Exception {
         String word = "resumeword" + LETTERS;
         String source = "resume-" + RUN;
@@ -159,7 +156,8 @@ class StreamIT {
         List<String> resumedIds;
         try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
             assertThat(resumed.status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(resumed).size() == 3);
+            // untilAsserted: a timeout shows every event the stream got (a duplicate once hid here as a timeout).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(articleIds(resumed)).hasSize(3));
             assertThat(articleIds(resumed)).containsExactlyInAnyOrderElementsOf(missed);
             assertInStreamOrder(resumed.events("article"));
             assertThat(resumed.events().get(0).name()).isEqualTo("ready");
@@ -264,6 +262,7 @@ class StreamIT {
         article.put("id", id);
         article.put("title", title);
         article.put("body", body);
+        article.put("summary", "ملخص: " + body);
         article.put("source", source);
         article.put("submittedAt", "2026-01-22T10:16:00Z");
         article.put("enrichedAt", "2026-01-22T10:16:01Z");

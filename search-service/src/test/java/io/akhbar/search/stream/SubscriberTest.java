@@ -71,6 +71,22 @@ class SubscriberTest {
     }
 
     @Test
+    void anArticleTheReplaySentIsNotSentAgainWhenTheWatcherDispatchesItLate() {
+        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        subscriber.activate();
+        subscriber.replay((after, size) -> after.id().equals("last")
+                ? List.of(event(101, "missed-a"), event(101, "missed-b")) : List.of(), 10, 100);
+        assertThat(subscriber.state()).isEqualTo(Subscriber.State.LIVE);
+
+        // The watcher's look that finds them runs after the replay: one of them, then a new article.
+        subscriber.offer(event(101, "missed-b"));
+        subscriber.offer(event(102, "new"));
+        runSender();
+
+        assertThat(sink.written()).containsExactly("ready", "missed-a", "missed-b", "new");
+    }
+
+    @Test
     void aResumeFarBehindStopsAfterTheReplayLimitSoThatTheClientReconnectsFromThere() {
         Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
         subscriber.activate();
