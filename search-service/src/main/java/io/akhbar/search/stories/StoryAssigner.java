@@ -2,12 +2,12 @@ package io.akhbar.search.stories;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -29,6 +29,10 @@ import java.util.OptionalLong;
 public class StoryAssigner {
 
     private static final int CANDIDATES_PER_ARTICLE = 20;
+    private static final List<FieldAndFormat> DOC_VALUE_FIELDS = List.of(
+            FieldAndFormat.of(f -> f.field("fingerprint")),
+            FieldAndFormat.of(f -> f.field("storyId")),
+            FieldAndFormat.of(f -> f.field("date").format("epoch_millis")));
 
     private final ElasticsearchClient client;
     private final StoryProperties properties;
@@ -110,7 +114,10 @@ public class StoryAssigner {
             List<FieldValue> bands = Fingerprint.bands(candidate.fingerprint()).stream().map(FieldValue::of).toList();
             request.searches(s -> s.header(h -> h.ignoreUnavailable(true)).body(b -> b
                     .size(CANDIDATES_PER_ARTICLE)
-                    .source(src -> src.filter(f -> f.includes("id", "fingerprint", "storyId", "date")))
+                    // From doc values: the _source of a candidate is its whole article (body, entities with every
+                    // mention), which Elasticsearch would read and parse for three small fields.
+                    .source(src -> src.fetch(false))
+                    .docvalueFields(DOC_VALUE_FIELDS)
                     .query(q -> q.bool(bool -> {
                         bool.filter(f -> f.terms(t -> t.field("fingerprintBands").terms(v -> v.value(bands))));
                         if (candidate.date() != null) {
@@ -121,19 +128,19 @@ public class StoryAssigner {
                         return bool;
                     }))));
         }
-        MsearchResponse<IndexedStory> response = client.msearch(request.build(), IndexedStory.class);
+        MsearchResponse<Void> response = client.msearch(request.build(), Void.class);
         Map<String, List<Earlier>> found = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
-            MultiSearchResponseItem<IndexedStory> item = response.responses().get(i);
+            MultiSearchResponseItem<Void> item = response.responses().get(i);
             if (item.isFailure()) {
                 throw new IOException("story look-up failed: " + item.failure().error().reason());
             }
             List<Earlier> earlier = new ArrayList<>();
-            for (Hit<IndexedStory> hit : item.result().hits().hits()) {
-                IndexedStory story = hit.source();
-                OptionalLong fingerprint = story == null ? OptionalLong.empty() : Fingerprint.parse(story.fingerprint());
-                if (fingerprint.isPresent() && story.storyId() != null) {
-                    earlier.add(new Earlier(hit.id(), fingerprint.getAsLong(), story.storyId(), story.date()));
+            for (Hit<Void> hit : item.result().hits().hits()) {
+                OptionalLong fingerprint = Fingerprint.parse(first(hit, "fingerprint"));
+                String storyId = first(hit, "storyId");
+                if (fingerprint.isPresent() && storyId != null) {
+                    earlier.add(new Earlier(hit.id(), fingerprint.getAsLong(), storyId, epochMillis(first(hit, "date"))));
                 }
             }
             found.put(candidates.get(i).articleId(), earlier);
@@ -141,8 +148,24 @@ public class StoryAssigner {
         return found;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record IndexedStory(String id, String fingerprint, String storyId, Instant date) {
+    private static String first(Hit<Void> hit, String field) {
+        JsonData values = hit.fields().get(field);
+        if (values == null) {
+            return null;
+        }
+        List<?> list = values.to(List.class);
+        return list.isEmpty() || list.get(0) == null ? null : list.get(0).toString();
+    }
+
+    private static Instant epochMillis(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     record Earlier(String articleId, long fingerprint, String storyId, Instant date) {

@@ -1,0 +1,78 @@
+package io.akhbar.search.stories;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.akhbar.localstack.LocalStack;
+import io.akhbar.localstack.LocalStackExtension;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The look-up that only the index can answer: an instance that has never seen the earlier articles (another instance
+ * indexed them, or this one restarted) must still find their stories in Elasticsearch.
+ */
+@ExtendWith(LocalStackExtension.class)
+class StoryAssignerIT {
+
+    private static final String INDEX = "stories-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Instant DAY = Instant.parse("2026-03-02T08:00:00Z");
+    private static final String EARLIER = "0f0f0f0f0f0f0f0f";
+
+    private static RestClient rest;
+    private static ElasticsearchClient client;
+
+    @BeforeAll
+    static void indexTheEarlierArticles() throws Exception {
+        rest = RestClient.builder(HttpHost.create(LocalStack.shared().elasticsearchUrl())).build();
+        client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        try (InputStream definition = StoryAssignerIT.class.getResourceAsStream("/elasticsearch/articles-v2.json")) {
+            client.indices().create(c -> c.index(INDEX).withJson(definition));
+        }
+        index("first", EARLIER, "story-of-first", DAY);
+        index("unrelated", "f0f0f0f0f0f0f0f0", "unrelated", DAY);
+        client.indices().refresh(r -> r.index(INDEX));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        client.indices().delete(d -> d.index(INDEX));
+        rest.close();
+    }
+
+    @Test
+    void aNearDuplicateJoinsTheIndexedStoryAndTheRestStartTheirOwn() throws Exception {
+        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100));
+
+        Map<String, String> stories = fresh.assign(List.of(
+                new StoryCandidate("two-bits-away", "0f0f0f0f0f0f0f0c", DAY.plusSeconds(3_600), null),
+                new StoryCandidate("eight-bits-away", "0f0f0f0f0f0ff0f0", DAY.plusSeconds(3_600), null),
+                new StoryCandidate("a-month-later", "0f0f0f0f0f0f0f0e", DAY.plus(Duration.ofDays(30)), null),
+                new StoryCandidate("first", "0f0f0f0f0f0f3f3f", DAY, null)), INDEX);
+
+        assertThat(stories).containsEntry("two-bits-away", "story-of-first")
+                .containsEntry("eight-bits-away", "eight-bits-away")
+                .containsEntry("a-month-later", "a-month-later")
+                // Indexed again with another fingerprint, an article keeps the story it had.
+                .containsEntry("first", "story-of-first");
+    }
+
+    private static void index(String id, String fingerprint, String storyId, Instant date) throws Exception {
+        Map<String, Object> document = Map.of("id", id, "title", "خبر", "body", "نص الخبر", "date", date.toString(),
+                "fingerprint", fingerprint, "fingerprintBands", Fingerprint.bands(fingerprint), "storyId", storyId);
+        client.index(i -> i.index(INDEX).id(id).document(document));
+    }
+}
