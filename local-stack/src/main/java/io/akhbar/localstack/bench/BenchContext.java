@@ -153,15 +153,7 @@ final class BenchContext {
                 : ingest.submitSingles(prepared.singles());
     }
 
-    /** Bulk bodies for the documents of articles {@code first ..}, ids {@code bench-<number>}, into {@code index}. */
-    List<byte[]> bulkBodies(String index, long first, int count) {
-        List<byte[]> bodies = new ArrayList<>();
-        for (int from = 0; from < count; from += options.batchSize()) {
-            bodies.add(bulkBody(index, first + from, Math.min(options.batchSize(), count - from)));
-        }
-        return bodies;
-    }
-
+    /** Synthetic documents of articles {@code first ..} (ids {@code bench-<n>}) as one bulk body for {@code index}. */
     byte[] bulkBody(String index, long first, int count) {
         StringBuilder body = new StringBuilder(count * 4_000);
         Instant now = Instant.now();

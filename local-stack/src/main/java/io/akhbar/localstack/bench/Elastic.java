@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ final class Elastic {
 
     static final String NDJSON = "application/x-ndjson";
     static final String JSON = "application/json";
+    private static final int READ_BACK_PAGE = 1_000;
 
     private final BenchHttp http;
     private final String url;
@@ -98,6 +100,51 @@ final class Elastic {
             }
             return;
         }
+    }
+
+    /**
+     * Bulk bodies for {@code target} holding the documents of {@code index} indexed since {@code sinceMillis}, as
+     * they are stored ({@code _source}), {@code perBody} to a body, read page by page in id order.
+     */
+    BulkBodies bulkBodiesOfIndexedSince(String index, long sinceMillis, String target, int perBody)
+            throws IOException, InterruptedException {
+        List<byte[]> bodies = new ArrayList<>();
+        int documents = 0;
+        StringBuilder body = new StringBuilder();
+        int inBody = 0;
+        String after = null;
+        while (true) {
+            String request = "{\"size\":" + READ_BACK_PAGE + ",\"query\":{\"range\":{\"indexedAt\":{\"gte\":"
+                    + sinceMillis + ",\"format\":\"epoch_millis\"}}},\"sort\":[{\"id\":\"asc\"}]"
+                    + (after == null ? "" : ",\"search_after\":[" + JsonText.quote(after) + "]") + "}";
+            BenchHttp.Response response = search(index, request);
+            require(response, "read back " + index);
+            List<?> hits = (List<?>) ((Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("hits")).get("hits");
+            for (Object item : hits) {
+                Map<?, ?> hit = (Map<?, ?>) item;
+                after = (String) hit.get("_id");
+                body.append("{\"index\":{\"_index\":").append(JsonText.quote(target))
+                        .append(",\"_id\":").append(JsonText.quote(after)).append("}}\n");
+                JsonText.write(hit.get("_source"), body);
+                body.append('\n');
+                documents++;
+                if (++inBody == perBody) {
+                    bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+                    body.setLength(0);
+                    inBody = 0;
+                }
+            }
+            if (hits.size() < READ_BACK_PAGE) {
+                break;
+            }
+        }
+        if (inBody > 0) {
+            bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return new BulkBodies(bodies, documents);
+    }
+
+    record BulkBodies(List<byte[]> bodies, int documents) {
     }
 
     BenchHttp.Response search(String index, String body) throws IOException, InterruptedException {
