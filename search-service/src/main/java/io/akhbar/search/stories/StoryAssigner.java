@@ -2,10 +2,14 @@ package io.akhbar.search.stories;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import org.springframework.stereotype.Service;
@@ -14,9 +18,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Gives each article the story id of an earlier near-duplicate (SimHash within {@code maxDistance} bits, published
@@ -29,6 +35,10 @@ import java.util.OptionalLong;
 public class StoryAssigner {
 
     private static final int CANDIDATES_PER_ARTICLE = 20;
+    /** Candidates looked up in one request (one filters bucket each). */
+    private static final int CANDIDATES_PER_SEARCH = 100;
+    private static final String PER_CANDIDATE = "candidates";
+    private static final String EARLIER = "earlier";
     private static final List<FieldAndFormat> DOC_VALUE_FIELDS = List.of(
             FieldAndFormat.of(f -> f.field("fingerprint")),
             FieldAndFormat.of(f -> f.field("storyId")),
@@ -110,45 +120,81 @@ public class StoryAssigner {
             return Map.of();
         }
         MsearchRequest.Builder request = new MsearchRequest.Builder().index(index);
-        for (StoryCandidate candidate : candidates) {
-            List<FieldValue> bands = Fingerprint.bands(candidate.fingerprint()).stream().map(FieldValue::of).toList();
-            request.searches(s -> s.header(h -> h.ignoreUnavailable(true)).body(b -> b
-                    .size(CANDIDATES_PER_ARTICLE)
-                    // From doc values: the _source of a candidate is its whole article (body, entities with every
-                    // mention), which Elasticsearch would read and parse for three small fields.
-                    .source(src -> src.fetch(false))
-                    .docvalueFields(DOC_VALUE_FIELDS)
-                    .query(q -> q.bool(bool -> {
-                        bool.filter(f -> f.terms(t -> t.field("fingerprintBands").terms(v -> v.value(bands))));
-                        if (candidate.date() != null) {
-                            bool.filter(f -> f.range(r -> r.untyped(u -> u.field("date")
-                                    .gte(JsonData.of(candidate.date().minus(properties.window()).toString()))
-                                    .lte(JsonData.of(candidate.date().plus(properties.window()).toString())))));
-                        }
-                        return bool;
-                    }))));
+        List<List<StoryCandidate>> groups = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += CANDIDATES_PER_SEARCH) {
+            List<StoryCandidate> group = candidates.subList(from, Math.min(candidates.size(), from + CANDIDATES_PER_SEARCH));
+            groups.add(group);
+            request.searches(s -> s.header(h -> h.ignoreUnavailable(true)).body(lookUp(group)));
         }
         MsearchResponse<Void> response = client.msearch(request.build(), Void.class);
         Map<String, List<Earlier>> found = new LinkedHashMap<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            MultiSearchResponseItem<Void> item = response.responses().get(i);
+        for (int g = 0; g < groups.size(); g++) {
+            MultiSearchResponseItem<Void> item = response.responses().get(g);
             if (item.isFailure()) {
                 throw new IOException("story look-up failed: " + item.failure().error().reason());
             }
-            List<Earlier> earlier = new ArrayList<>();
-            for (Hit<Void> hit : item.result().hits().hits()) {
-                OptionalLong fingerprint = Fingerprint.parse(first(hit, "fingerprint"));
-                String storyId = first(hit, "storyId");
-                if (fingerprint.isPresent() && storyId != null) {
-                    earlier.add(new Earlier(hit.id(), fingerprint.getAsLong(), storyId, epochMillis(first(hit, "date"))));
-                }
+            Aggregate perCandidate = item.result().aggregations().get(PER_CANDIDATE);
+            Map<String, FiltersBucket> buckets = perCandidate == null ? Map.of()
+                    : perCandidate.filters().buckets().keyed();
+            List<StoryCandidate> group = groups.get(g);
+            for (int i = 0; i < group.size(); i++) {
+                FiltersBucket bucket = buckets.get(Integer.toString(i));
+                Aggregate top = bucket == null ? null : bucket.aggregations().get(EARLIER);
+                found.put(group.get(i).articleId(), top == null ? List.of() : earlier(top.topHits().hits().hits()));
             }
-            found.put(candidates.get(i).articleId(), earlier);
         }
         return found;
     }
 
-    private static String first(Hit<Void> hit, String field) {
+    /**
+     * One shard request for a whole group: the documents sharing a band with any candidate, bucketed per candidate by
+     * a filters aggregation (its bands and its date window) with its top {@value #CANDIDATES_PER_ARTICLE} from doc
+     * values. A search per candidate cost Elasticsearch about as much time as indexing the batch; and the _source of
+     * a candidate is its whole article, read and parsed for three small fields.
+     */
+    private MultisearchBody lookUp(List<StoryCandidate> group) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        Set<FieldValue> allBands = new LinkedHashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            StoryCandidate candidate = group.get(i);
+            List<FieldValue> bands = Fingerprint.bands(candidate.fingerprint()).stream().map(FieldValue::of).toList();
+            allBands.addAll(bands);
+            filters.put(Integer.toString(i), Query.of(q -> q.bool(bool -> {
+                bool.filter(f -> f.terms(t -> t.field("fingerprintBands").terms(v -> v.value(bands))));
+                if (candidate.date() != null) {
+                    bool.filter(f -> f.range(r -> r.untyped(u -> u.field("date")
+                            .gte(JsonData.of(candidate.date().minus(properties.window()).toString()))
+                            .lte(JsonData.of(candidate.date().plus(properties.window()).toString())))));
+                }
+                return bool;
+            })));
+        }
+        List<FieldValue> bands = List.copyOf(allBands);
+        return MultisearchBody.of(b -> b
+                .size(0)
+                .trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.terms(t -> t.field("fingerprintBands").terms(v -> v.value(bands))))
+                .aggregations(PER_CANDIDATE, a -> a
+                        .filters(f -> f.filters(buckets -> buckets.keyed(filters)))
+                        .aggregations(EARLIER, top -> top.topHits(h -> h
+                                .size(CANDIDATES_PER_ARTICLE)
+                                .source(src -> src.fetch(false))
+                                .docvalueFields(DOC_VALUE_FIELDS)))));
+    }
+
+    private static List<Earlier> earlier(List<Hit<JsonData>> hits) {
+        List<Earlier> earlier = new ArrayList<>();
+        for (Hit<JsonData> hit : hits) {
+            OptionalLong fingerprint = Fingerprint.parse(first(hit, "fingerprint"));
+            String storyId = first(hit, "storyId");
+            if (fingerprint.isPresent() && storyId != null) {
+                earlier.add(new Earlier(hit.id(), fingerprint.getAsLong(), storyId, epochMillis(first(hit, "date"))));
+            }
+        }
+        return earlier;
+    }
+
+    private static String first(Hit<?> hit, String field) {
         JsonData values = hit.fields().get(field);
         if (values == null) {
             return null;

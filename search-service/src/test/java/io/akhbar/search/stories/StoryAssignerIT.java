@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +69,24 @@ class StoryAssignerIT {
                 .containsEntry("a-month-later", "a-month-later")
                 // Indexed again with another fingerprint, an article keeps the story it had.
                 .containsEntry("first", "story-of-first");
+    }
+
+    @Test
+    void aLargeBatchIsLookedUpInGroupsAndEachCandidateGetsItsOwnMatches() throws Exception {
+        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100));
+        List<StoryCandidate> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // Far from the indexed articles (first band f0f0 against 0f0f) and from each other (scrambled bits),
+            // except one copy of "first" in the third group.
+            String fingerprint = i == 230 ? "0f0f0f0f0f0f0f0e"
+                    : String.format("f0f0%012x", (i * 0x9E3779B97F4A7C15L) & 0xFFFF_FFFF_FFFFL);
+            batch.add(new StoryCandidate("batch-" + i, fingerprint, DAY.plusSeconds(i), null));
+        }
+
+        Map<String, String> stories = fresh.assign(batch, INDEX);
+
+        assertThat(stories).hasSize(250).containsEntry("batch-230", "story-of-first")
+                .containsEntry("batch-229", "batch-229").containsEntry("batch-0", "batch-0");
     }
 
     private static void index(String id, String fingerprint, String storyId, Instant date) throws Exception {
