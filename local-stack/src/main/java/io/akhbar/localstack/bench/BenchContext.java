@@ -2,6 +2,7 @@ package io.akhbar.localstack.bench;
 
 import io.akhbar.localstack.LocalStack;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,9 +10,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 /** What every scenario works with: the running stack, clients for it, the articles, and where to report. */
 final class BenchContext {
@@ -40,6 +44,7 @@ final class BenchContext {
     private final IndexDefinition definition;
     private final PrintStream out;
     private final List<String> notes = new ArrayList<>();
+    private final Map<CpuUsage.Meter, Map<String, Long>> elasticWorkBefore = new IdentityHashMap<>();
     private final CpuUsage cpu;
     private boolean batches = true;
 
@@ -59,11 +64,42 @@ final class BenchContext {
 
     /** Starts metering the CPU each process uses in a phase; {@link #measured} reports it. */
     CpuUsage.Meter meter(String phase) {
-        return cpu.start(phase);
+        CpuUsage.Meter meter = cpu.start(phase);
+        elasticWorkBefore.put(meter, elasticWork());
+        return meter;
     }
 
     void measured(CpuUsage.Meter meter) {
         log("  %s", meter.stop().describe());
+        Map<String, Long> before = elasticWorkBefore.remove(meter);
+        Map<String, Long> after = elasticWork();
+        if (before != null && !before.isEmpty() && !after.isEmpty()) {
+            log("  %s", describeElasticWork(before, after));
+        }
+    }
+
+    /** Empty when the node cannot tell: the figure is context, never a reason to stop the run. */
+    private Map<String, Long> elasticWork() {
+        try {
+            return elastic.workTotals();
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    static String describeElasticWork(Map<String, Long> before, Map<String, Long> after) {
+        ToLongFunction<String> used = key -> after.getOrDefault(key, 0L) - before.getOrDefault(key, 0L);
+        return String.format(Locale.ROOT, "Elasticsearch thread s: indexing %.1f (%,d docs), search query %.1f (%,d), "
+                        + "fetch %.1f (%,d), refresh %.1f (%,d), merges %.1f (%,d docs), flush %.1f",
+                used.applyAsLong("indexing.index_time_in_millis") / 1000.0, used.applyAsLong("indexing.index_total"),
+                used.applyAsLong("search.query_time_in_millis") / 1000.0, used.applyAsLong("search.query_total"),
+                used.applyAsLong("search.fetch_time_in_millis") / 1000.0, used.applyAsLong("search.fetch_total"),
+                used.applyAsLong("refresh.total_time_in_millis") / 1000.0, used.applyAsLong("refresh.total"),
+                used.applyAsLong("merges.total_time_in_millis") / 1000.0, used.applyAsLong("merges.total_docs"),
+                used.applyAsLong("flush.total_time_in_millis") / 1000.0);
     }
 
     List<CpuUsage.Phase> cpuPhases() {

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -145,6 +146,38 @@ final class Elastic {
     }
 
     record BulkBodies(List<byte[]> bodies, int documents) {
+    }
+
+    /**
+     * Elasticsearch's own account of where its time went so far, summed over nodes and indices: milliseconds spent
+     * indexing, in the query and fetch phases of searches, refreshing, merging, flushing, and the operation counts.
+     * Thread time, so it includes waiting for a core; it tells the kinds of work apart, not the CPU each used.
+     */
+    Map<String, Long> workTotals() throws IOException, InterruptedException {
+        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/indexing,search,refresh,merge,flush");
+        require(response, "node stats");
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<?, ?> nodes = (Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("nodes");
+        for (Object node : nodes.values()) {
+            Map<?, ?> indices = (Map<?, ?>) ((Map<?, ?>) node).get("indices");
+            add(totals, indices, "indexing", "index_time_in_millis", "index_total");
+            add(totals, indices, "search", "query_time_in_millis", "query_total");
+            add(totals, indices, "search", "fetch_time_in_millis", "fetch_total");
+            add(totals, indices, "refresh", "total_time_in_millis", "total");
+            add(totals, indices, "merges", "total_time_in_millis", "total_docs");
+            add(totals, indices, "flush", "total_time_in_millis", "total");
+        }
+        return totals;
+    }
+
+    private static void add(Map<String, Long> totals, Map<?, ?> indices, String section, String... fields) {
+        Map<?, ?> values = (Map<?, ?>) indices.get(section);
+        for (String field : fields) {
+            Object value = values == null ? null : values.get(field);
+            if (value instanceof Number number) {
+                totals.merge(section + "." + field, number.longValue(), Long::sum);
+            }
+        }
     }
 
     BenchHttp.Response search(String index, String body) throws IOException, InterruptedException {

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 class SmallPartsTest {
 
     @Test
+    void elasticsearchWorkOfAPhaseIsTheDifferenceOfTwoSnapshots() {
+        String line = BenchContext.describeElasticWork(
+                Map.of("indexing.index_time_in_millis", 1_000L, "indexing.index_total", 10L),
+                Map.of("indexing.index_time_in_millis", 3_500L, "indexing.index_total", 510L,
+                        "search.query_time_in_millis", 250L, "search.query_total", 4L));
+
+        assertThat(line).contains("indexing 2.5 (500 docs)", "search query 0.3 (4)", "fetch 0.0 (0)");
+    }
+
+    @Test
     void jsonTextRoundTripsWhatTheReaderReads() {
         String json = "{\"bool\":{\"must\":[{\"multi_match\":{\"query\":\"بوتين \\\"x\\\"\",\"boost\":0.3,"
                 + "\"slop\":2}}],\"minimum_should_match\":\"1\",\"flag\":true,\"none\":null}}";
