@@ -4,6 +4,7 @@ import io.akhbar.localstack.BenchSupport;
 import io.akhbar.localstack.bench.ResultTable.Row;
 import io.akhbar.localstack.bench.ResultTable.Verdict;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,14 @@ final class SearchLatency {
                     + "query is only an approximation of the service's", mismatched, queries.size());
         }
 
+        // Both paths warm up before either is measured: the service's search path has not run yet, and whichever
+        // was measured first would pay for the JIT compilation of Elasticsearch's search code for both.
+        context.log("Warming up both search paths: %d s each, not measured ...", options.searchWarmup().toSeconds());
+        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(),
+                (client, iteration) -> context.http().get(serviceUrls.get(pick(client, iteration, queries.size()))));
+        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(),
+                (client, iteration) -> elastic.multiSearch(BenchContext.ALIAS,
+                        directBodies.get(pick(client, iteration, queries.size()))), SearchLatency::took);
         context.log("Search through search-service: %d clients, %d s warm-up, %d s measured ...", options.clients(),
                 options.searchWarmup().toSeconds(), options.duration().toSeconds());
         CpuUsage.Meter serviceCpu = context.meter("search via search-service");
