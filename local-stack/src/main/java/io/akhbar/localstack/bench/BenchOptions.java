@@ -38,7 +38,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                     boolean keepLogs, Map<String, List<String>> serviceArguments) {
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(10), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 1_000, 7L, true, false, null, false,
+            Duration.ofSeconds(10), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
             Map.of());
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
             Duration.ofSeconds(2), Duration.ofSeconds(10), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
@@ -61,7 +61,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --stream-subscribers N   open live streams in its loaded run        (300)
               --batch-size N           articles per ingest batch and bulk request (500, at most 1000)
               --senders N              concurrent batch and bulk requests         (2)
-              --warmup N               articles through the pipeline before measuring (1000 [200])
+              --warmup N               articles through the pipeline before measuring (5000 [200])
               --seed N                 article generator seed                     (7)
               --no-isolate-ingest      keep nlp and search running while ingest is measured
               --report FILE            also write the results as Markdown to FILE
