@@ -156,11 +156,10 @@ class ArticleStream implements SmartLifecycle {
         if (groups.isEmpty()) {
             return;
         }
-        List<String> ids = fresh.stream().map(StreamCursor::id).distinct().toList();
         List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query)
                 .toList();
-        for (int from = 0; from < ids.size(); from += properties.pageSize()) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + properties.pageSize()));
+        for (int from = 0; from < fresh.size(); from += properties.pageSize()) {
+            List<StreamCursor> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
             List<List<StreamEvent>> matched = searches.matching(queries, chunk);
             for (int g = 0; g < groups.size(); g++) {
                 List<StreamEvent> groupEvents = matched.get(g);

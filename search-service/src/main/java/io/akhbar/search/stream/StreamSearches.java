@@ -96,14 +96,16 @@ class StreamSearches {
     }
 
     /**
-     * For each query, the events of those of {@code ids} it matches, in stream order. Two requests whatever the
-     * number of queries: one msearch that only tells which ids each query matches (sort values, no source), then one
-     * search that fetches every matched article once. An event is the article's hit shape without query highlights
+     * For each query, the events of the {@code fresh} articles it matches, in stream order. Two requests whatever
+     * the number of queries: one msearch that only tells which ids each query matches (sort values, no source), then
+     * one search that fetches every matched article once. An event is the article's hit shape without query highlights
      * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
      * article) pair would make Elasticsearch load and highlight an article once per matching query.
      */
-    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<String> ids) throws IOException {
-        List<List<String>> matchedIds = matchedIds(queries, idsFilter(ids), ids.size());
+    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh) throws IOException {
+        List<String> ids = fresh.stream().map(StreamCursor::id).distinct().toList();
+        long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
+        List<List<String>> matchedIds = matchedIds(queries, newArticles(oldest, ids), ids.size());
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
         Map<String, StreamEvent> events = new HashMap<>();
@@ -112,7 +114,7 @@ class StreamSearches {
                     .index(index.alias())
                     .size(matched.size())
                     .trackTotalHits(t -> t.enabled(false))
-                    .query(idsFilter(List.copyOf(matched)))
+                    .query(newArticles(oldest, List.copyOf(matched)))
                     .sort(STREAM_ORDER)
                     .source(live.source()), ArticleDocument.class);
             List<Hit<ArticleDocument>> hits = response.hits().hits();
@@ -124,7 +126,7 @@ class StreamSearches {
                 .toList();
     }
 
-    private List<List<String>> matchedIds(List<LiveQuery> queries, Query idsFilter, int size) throws IOException {
+    private List<List<String>> matchedIds(List<LiveQuery> queries, Query newArticles, int size) throws IOException {
         MsearchResponse<Void> response = client.msearch(m -> {
             for (LiveQuery query : queries) {
                 m.searches(s -> s
@@ -132,7 +134,7 @@ class StreamSearches {
                         .body(b -> b
                                 .size(size)
                                 .trackTotalHits(t -> t.enabled(false))
-                                .query(q -> q.bool(bool -> bool.must(query.query()).filter(idsFilter)))
+                                .query(q -> q.bool(bool -> bool.filter(newArticles).must(query.query())))
                                 .sort(STREAM_ORDER)
                                 .source(src -> src.fetch(false))
                                 .storedFields("_none_")));
@@ -151,6 +153,17 @@ class StreamSearches {
             }
         }
         return matched;
+    }
+
+    /**
+     * The articles with these ids, the indexedAt range first: every segment older than the new articles (all but the
+     * newest few) is ruled out from its point bounds before the ids are looked up in it.
+     */
+    private static Query newArticles(long indexedSince, List<String> ids) {
+        return Query.of(q -> q.bool(bool -> bool
+                .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
+                        .gte(Long.toString(indexedSince)).format("epoch_millis"))))
+                .filter(idsFilter(ids))));
     }
 
     private static Query idsFilter(List<String> ids) {
