@@ -38,7 +38,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                     boolean keepLogs, Map<String, List<String>> serviceArguments) {
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(10), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
+            Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
             Map.of());
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
             Duration.ofSeconds(2), Duration.ofSeconds(10), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
@@ -54,7 +54,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --search-docs N          documents in the index for search latency  (100000 [5000])
               --clients N              concurrent search clients                  (20)
               --duration D             measured time of each search run           (30s [10s])
-              --search-warmup D        unmeasured load before each search run     (10s [2s])
+              --search-warmup D        unmeasured load before each search run     (30s [2s])
               --freshness-duration D   time of each paced freshness run           (30s [10s])
               --rate N                 articles/s of the paced freshness runs     (200)
               --stream-articles N      articles per run of the live-stream scenario (5000 [1000])
