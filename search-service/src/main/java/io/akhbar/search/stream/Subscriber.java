@@ -50,7 +50,7 @@ final class Subscriber {
     private static final Object READY = new Object();
     private static final Object HEARTBEAT = new Object();
     /** Events written (and flushed) together at most: bounds the time one stream holds a sender thread. */
-    static final int WRITE_BATCH = 100;
+    private static final int WRITE_BATCH = 100;
     /** Many looks of the watcher: an article searchable at the replay is dispatched at its next look, if at all. */
     private static final long REMEMBER_REPLAYED_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -68,7 +68,7 @@ final class Subscriber {
      * searchable when the replay read it only after the replay has finished (its look runs on its own schedule), and
      * that event must not reach the client twice. Later dispatches can only be of newer articles.
      */
-    private Set<StreamCursor> replayed = Set.of();
+    private Set<StreamCursor> recentlyReplayed = Set.of();
     private long forgetReplayedAt;
     private boolean writing;
     private boolean closing;
@@ -127,10 +127,10 @@ final class Subscriber {
                 buffered.add(event);
             }
         } else if (state == State.LIVE) {
-            if (!replayed.isEmpty() && System.nanoTime() - forgetReplayedAt > 0) {
-                replayed = Set.of();
+            if (!recentlyReplayed.isEmpty() && System.nanoTime() - forgetReplayedAt > 0) {
+                recentlyReplayed = Set.of();
             }
-            if (!replayed.contains(event.cursor())) {
+            if (!recentlyReplayed.contains(event.cursor())) {
                 enqueue(event);
             }
         }
@@ -222,8 +222,8 @@ final class Subscriber {
             }
         }
         buffered.clear();
-        this.replayed = replayed;
-        this.forgetReplayedAt = System.nanoTime() + REMEMBER_REPLAYED_NANOS;
+        recentlyReplayed = replayed;
+        forgetReplayedAt = System.nanoTime() + REMEMBER_REPLAYED_NANOS;
     }
 
     private synchronized boolean isClosing() {
