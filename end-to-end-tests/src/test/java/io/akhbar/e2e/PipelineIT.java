@@ -122,15 +122,10 @@ class PipelineIT {
     }
 
     private JsonNode awaitHit(String word, String id) {
-        String url = stack.serviceUrl("search-service") + "/api/v1/search?size=100&q="
-                + URLEncoder.encode(word, StandardCharsets.UTF_8);
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    HttpResponse<String> response = get(url);
-                    if (response.statusCode() != 200) {
-                        return null;
-                    }
-                    for (JsonNode hit : json.readTree(response.body()).path("hits")) {
+                    JsonNode result = search("size=100&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+                    for (JsonNode hit : result == null ? List.<JsonNode>of() : result.path("hits")) {
                         if (id.equals(hit.path("id").asString())) {
                             return hit;
                         }
@@ -140,13 +135,15 @@ class PipelineIT {
     }
 
     private JsonNode awaitHits(String word, int expectedTotal) {
-        String url = stack.serviceUrl("search-service") + "/api/v1/search?q="
-                + URLEncoder.encode(word, StandardCharsets.UTF_8);
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    HttpResponse<String> response = get(url);
-                    return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-                }, result -> result != null && result.path("total").asLong() == expectedTotal);
+                .until(() -> search("q=" + URLEncoder.encode(word, StandardCharsets.UTF_8)),
+                        result -> result != null && result.path("total").asLong() == expectedTotal);
+    }
+
+    /** The search answer for a query string, or null while search-service cannot answer. */
+    private JsonNode search(String queryString) throws Exception {
+        HttpResponse<String> response = get(stack.serviceUrl("search-service") + "/api/v1/search?" + queryString);
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
     private boolean indexerCaughtUp() throws Exception {
