@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class BenchContext {
     private final PrintStream out;
     private final List<String> notes = new ArrayList<>();
     private final Map<CpuUsage.Meter, Map<String, Long>> elasticWorkBefore = new IdentityHashMap<>();
+    private final Map<CpuUsage.Meter, Map<String, Long>> elasticWorkDone = new IdentityHashMap<>();
     private final CpuUsage cpu;
     private boolean batches = true;
 
@@ -69,12 +71,29 @@ final class BenchContext {
         return meter;
     }
 
-    void measured(CpuUsage.Meter meter) {
-        log("  %s", meter.stop().describe());
+    /** Stops counting a meter's CPU and Elasticsearch work until {@link #resume}: another target takes its turn. */
+    void pause(CpuUsage.Meter meter) {
+        meter.pause();
         Map<String, Long> before = elasticWorkBefore.remove(meter);
         Map<String, Long> after = elasticWork();
-        if (before != null && !before.isEmpty() && !after.isEmpty()) {
-            log("  %s", describeElasticWork(before, after));
+        Map<String, Long> done = elasticWorkDone.computeIfAbsent(meter, ignored -> new LinkedHashMap<>());
+        if (before == null || before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        after.forEach((key, value) -> done.merge(key, value - before.getOrDefault(key, 0L), Long::sum));
+    }
+
+    void resume(CpuUsage.Meter meter) {
+        meter.resume();
+        elasticWorkBefore.put(meter, elasticWork());
+    }
+
+    void measured(CpuUsage.Meter meter) {
+        pause(meter);
+        log("  %s", meter.stop().describe());
+        Map<String, Long> done = elasticWorkDone.remove(meter);
+        if (done != null && !done.isEmpty()) {
+            log("  %s", describeElasticWork(Map.of(), done));
         }
     }
 
@@ -93,13 +112,15 @@ final class BenchContext {
     static String describeElasticWork(Map<String, Long> before, Map<String, Long> after) {
         ToLongFunction<String> used = key -> after.getOrDefault(key, 0L) - before.getOrDefault(key, 0L);
         return String.format(Locale.ROOT, "Elasticsearch thread s: indexing %.1f (%,d docs), search query %.1f (%,d), "
-                        + "fetch %.1f (%,d), refresh %.1f (%,d), merges %.1f (%,d docs), flush %.1f",
+                        + "fetch %.1f (%,d), refresh %.1f (%,d), merges %.1f (%,d docs), flush %.1f; "
+                        + "request cache %,d hits, %,d misses",
                 used.applyAsLong("indexing.index_time_in_millis") / 1000.0, used.applyAsLong("indexing.index_total"),
                 used.applyAsLong("search.query_time_in_millis") / 1000.0, used.applyAsLong("search.query_total"),
                 used.applyAsLong("search.fetch_time_in_millis") / 1000.0, used.applyAsLong("search.fetch_total"),
                 used.applyAsLong("refresh.total_time_in_millis") / 1000.0, used.applyAsLong("refresh.total"),
                 used.applyAsLong("merges.total_time_in_millis") / 1000.0, used.applyAsLong("merges.total_docs"),
-                used.applyAsLong("flush.total_time_in_millis") / 1000.0);
+                used.applyAsLong("flush.total_time_in_millis") / 1000.0,
+                used.applyAsLong("request_cache.hit_count"), used.applyAsLong("request_cache.miss_count"));
     }
 
     List<CpuUsage.Phase> cpuPhases() {

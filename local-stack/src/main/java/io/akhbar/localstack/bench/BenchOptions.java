@@ -17,9 +17,10 @@ import java.util.Map;
  * @param articles          articles per throughput scenario (end to end, raw bulk, ingest, producer tool)
  * @param searchDocs        documents the alias holds before the search scenario
  * @param clients           concurrent search clients
- * @param duration          measured time of each search run (through the service, then direct)
- * @param searchWarmup      unmeasured load before each search run
+ * @param duration          measured time of each search path (the two take turns)
+ * @param searchWarmup      unmeasured load on each search path before the measured turns
  * @param freshnessDuration how long the paced producer runs, for the pipeline and for the direct baseline
+ * @param freshnessWarmup   unmeasured paced load (single POSTs, single index requests) before each freshness run
  * @param rate              articles per second of the paced producer
  * @param streamArticles    articles per run of the live-stream scenario (without, then with subscribers)
  * @param streamSubscribers open live streams during its second run
@@ -33,15 +34,15 @@ import java.util.Map;
  * @param serviceArguments  extra command-line arguments by service module, e.g. to try a setting
  */
 record BenchOptions(int articles, int searchDocs, int clients, Duration duration, Duration searchWarmup,
-                    Duration freshnessDuration, int rate, int streamArticles, int streamSubscribers, int batchSize,
+                    Duration freshnessDuration, Duration freshnessWarmup, int rate, int streamArticles, int streamSubscribers, int batchSize,
                     int senders, int warmup, long seed, boolean isolateIngest, boolean quick, Path report,
                     boolean keepLogs, Map<String, List<String>> serviceArguments) {
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
+            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
             Map.of());
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
-            Duration.ofSeconds(2), Duration.ofSeconds(10), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
+            Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
             Map.of());
 
     /** The batch endpoint takes at most this many items. */
@@ -53,9 +54,10 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --articles N             articles per throughput scenario           (20000 [2000])
               --search-docs N          documents in the index for search latency  (100000 [5000])
               --clients N              concurrent search clients                  (20)
-              --duration D             measured time of each search run           (30s [10s])
-              --search-warmup D        unmeasured load before each search run     (30s [2s])
+              --duration D             measured time of each search path          (30s [10s])
+              --search-warmup D        unmeasured load on each search path first  (60s [2s])
               --freshness-duration D   time of each paced freshness run           (30s [10s])
+              --freshness-warmup D     unmeasured paced load before each of them  (30s [2s])
               --rate N                 articles/s of the paced freshness runs     (200)
               --stream-articles N      articles per run of the live-stream scenario (5000 [1000])
               --stream-subscribers N   open live streams in its loaded run        (300)
@@ -113,6 +115,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
         private Duration duration;
         private Duration searchWarmup;
         private Duration freshnessDuration;
+        private Duration freshnessWarmup;
         private int rate;
         private int streamArticles;
         private int streamSubscribers;
@@ -133,6 +136,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
             duration = defaults.duration;
             searchWarmup = defaults.searchWarmup;
             freshnessDuration = defaults.freshnessDuration;
+            freshnessWarmup = defaults.freshnessWarmup;
             rate = defaults.rate;
             streamArticles = defaults.streamArticles;
             streamSubscribers = defaults.streamSubscribers;
@@ -154,6 +158,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                 case "--duration" -> duration = positiveDuration(name, value);
                 case "--search-warmup" -> searchWarmup = parseDuration(value);
                 case "--freshness-duration" -> freshnessDuration = positiveDuration(name, value);
+                case "--freshness-warmup" -> freshnessWarmup = parseDuration(value);
                 case "--rate" -> rate = positive(name, value);
                 case "--stream-articles" -> streamArticles = positive(name, value);
                 case "--stream-subscribers" -> streamSubscribers = positive(name, value);
@@ -181,10 +186,12 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                 throw new IllegalArgumentException("--batch-size is at most " + MAX_BATCH
                         + " (the batch endpoint's limit)");
             }
-            if (warmup < 0 || searchWarmup.isNegative()) {
-                throw new IllegalArgumentException("--warmup and --search-warmup must not be negative");
+            if (warmup < 0 || searchWarmup.isNegative() || freshnessWarmup.isNegative()) {
+                throw new IllegalArgumentException(
+                        "--warmup, --search-warmup and --freshness-warmup must not be negative");
             }
-            return new BenchOptions(articles, searchDocs, clients, duration, searchWarmup, freshnessDuration, rate,
+            return new BenchOptions(articles, searchDocs, clients, duration, searchWarmup, freshnessDuration,
+                    freshnessWarmup, rate,
                     streamArticles, streamSubscribers, batchSize, senders, warmup, seed, isolateIngest, quick, report, keepLogs,
                     Map.copyOf(serviceArguments));
         }

@@ -154,7 +154,7 @@ final class Elastic {
      * Thread time, so it includes waiting for a core; it tells the kinds of work apart, not the CPU each used.
      */
     Map<String, Long> workTotals() throws IOException, InterruptedException {
-        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/indexing,search,refresh,merge,flush");
+        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/indexing,search,refresh,merge,flush,request_cache");
         require(response, "node stats");
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<?, ?> nodes = (Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("nodes");
@@ -166,6 +166,7 @@ final class Elastic {
             add(totals, indices, "refresh", "total_time_in_millis", "total");
             add(totals, indices, "merges", "total_time_in_millis", "total_docs");
             add(totals, indices, "flush", "total_time_in_millis", "total");
+            add(totals, indices, "request_cache", "hit_count", "miss_count");
         }
         return totals;
     }

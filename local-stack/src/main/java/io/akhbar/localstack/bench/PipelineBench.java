@@ -160,10 +160,12 @@ public final class PipelineBench {
 
     private String parameters() {
         return String.format(Locale.ROOT, "Parameters: --articles %d --search-docs %d --clients %d --duration %ds "
-                        + "--freshness-duration %ds --rate %d --stream-articles %d --stream-subscribers %d "
-                        + "--batch-size %d --senders %d --warmup %d --seed %d%s",
+                        + "--search-warmup %ds --freshness-duration %ds --freshness-warmup %ds --rate %d "
+                        + "--stream-articles %d --stream-subscribers %d --batch-size %d --senders %d --warmup %d "
+                        + "--seed %d%s",
                 options.articles(), options.searchDocs(), options.clients(), options.duration().toSeconds(),
-                options.freshnessDuration().toSeconds(), options.rate(), options.streamArticles(),
+                options.searchWarmup().toSeconds(), options.freshnessDuration().toSeconds(),
+                options.freshnessWarmup().toSeconds(), options.rate(), options.streamArticles(),
                 options.streamSubscribers(), options.batchSize(), options.senders(),
                 options.warmup(), options.seed(), options.isolateIngest() ? "" : " --no-isolate-ingest")
                 + serviceArguments();

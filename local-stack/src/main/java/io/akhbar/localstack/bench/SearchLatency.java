@@ -24,6 +24,9 @@ final class SearchLatency {
     static final int QUERIES = 16;
     static final double P99_TARGET_MILLIS = 50;
     static final double RATIO_TARGET = 1.3;
+    /** How many turns each search path takes in the measured time; each turn records for duration / TURNS. */
+    static final int TURNS = 6;
+    static final Duration TURN_WARMUP = Duration.ofSeconds(2);
 
     private SearchLatency() {
     }
@@ -62,53 +65,67 @@ final class SearchLatency {
                     + "query is only an approximation of the service's", mismatched, queries.size());
         }
 
+        LoadRun.Request throughService = (client, iteration) ->
+                context.http().get(serviceUrls.get(pick(client, iteration, queries.size())));
+        LoadRun.Request straightToElasticsearch = (client, iteration) ->
+                elastic.multiSearch(BenchContext.ALIAS, directBodies.get(pick(client, iteration, queries.size())));
         // Both paths warm up before either is measured: the service's search path has not run yet, and whichever
         // was measured first would pay for the JIT compilation of Elasticsearch's search code for both.
         context.log("Warming up both search paths: %d s each, not measured ...", options.searchWarmup().toSeconds());
-        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(),
-                (client, iteration) -> context.http().get(serviceUrls.get(pick(client, iteration, queries.size()))));
-        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(),
-                (client, iteration) -> elastic.multiSearch(BenchContext.ALIAS,
-                        directBodies.get(pick(client, iteration, queries.size()))), SearchLatency::took);
-        context.log("Search through search-service: %d clients, %d s warm-up, %d s measured ...", options.clients(),
-                options.searchWarmup().toSeconds(), options.duration().toSeconds());
+        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(), throughService);
+        LoadRun.run(options.clients(), Duration.ZERO, options.searchWarmup(), straightToElasticsearch);
+        // Then they take turns, so that what still changes on the machine (on two cores the six JVMs' JIT compilers
+        // were still busy minutes into the search load) weighs on both alike instead of on the one measured first.
+        Duration turn = options.duration().dividedBy(TURNS);
+        context.log("Search through search-service and straight to Elasticsearch: %d clients, the same queries, "
+                + "%d turns of %.1f s each, measured after %d s of warm-up per turn ...", options.clients(), TURNS,
+                turn.toMillis() / 1000.0, TURN_WARMUP.toSeconds());
+        LoadRun.Recording service = new LoadRun.Recording(options.clients(), null);
+        LoadRun.Recording direct = new LoadRun.Recording(options.clients(), SearchLatency::took);
         CpuUsage.Meter serviceCpu = context.meter("search via search-service");
-        LoadRun.Result service = LoadRun.run(options.clients(), options.searchWarmup(), options.duration(),
-                (client, iteration) -> context.http().get(serviceUrls.get(pick(client, iteration, queries.size()))));
-        log(context, "search-service", service);
-        context.measured(serviceCpu);
-        context.log("Search straight to Elasticsearch: the same clients and queries ...");
+        context.pause(serviceCpu);
         CpuUsage.Meter directCpu = context.meter("search direct to ES");
-        LoadRun.Result direct = LoadRun.run(options.clients(), options.searchWarmup(), options.duration(),
-                (client, iteration) -> elastic.multiSearch(BenchContext.ALIAS,
-                        directBodies.get(pick(client, iteration, queries.size()))), SearchLatency::took);
-        log(context, "direct", direct);
+        context.pause(directCpu);
+        for (int i = 0; i < TURNS; i++) {
+            // The first seconds of a turn are not recorded: the other target's requests may still be draining.
+            context.resume(serviceCpu);
+            service.run(TURN_WARMUP, turn, throughService);
+            context.pause(serviceCpu);
+            context.resume(directCpu);
+            direct.run(TURN_WARMUP, turn, straightToElasticsearch);
+            context.pause(directCpu);
+        }
+        LoadRun.Result serviceResult = service.result();
+        LoadRun.Result directResult = direct.result();
+        log(context, "search-service", serviceResult);
+        context.measured(serviceCpu);
+        log(context, "direct", directResult);
         context.log("  Elasticsearch's own time (took): p50 %.0f ms, p99 %.0f ms; the rest is queueing for the CPU, "
-                + "HTTP and JSON", direct.serverTime().p50Millis(), direct.serverTime().p99Millis());
+                + "HTTP and JSON", directResult.serverTime().p50Millis(), directResult.serverTime().p99Millis());
         context.measured(directCpu);
 
         String what = String.format(Locale.ROOT, "search latency, %d clients, %,d docs", options.clients(), documents);
-        if (service.latency().count() == 0 || direct.latency().count() == 0) {
-            table.add(Row.failed(what, "no successful search (" + (service.firstError() != null
-                    ? service.firstError() : direct.firstError()) + ")", "p99 <= 50 ms"));
+        if (serviceResult.latency().count() == 0 || directResult.latency().count() == 0) {
+            table.add(Row.failed(what, "no successful search (" + (serviceResult.firstError() != null
+                    ? serviceResult.firstError() : directResult.firstError()) + ")", "p99 <= 50 ms"));
             return;
         }
-        double ratio99 = (double) service.latency().p99() / direct.latency().p99();
-        table.add(new Row(what + ", p50", ResultTable.millis(service.latency().p50Millis()),
-                ResultTable.millis(direct.latency().p50Millis()) + " direct to ES",
-                ResultTable.ratio((double) service.latency().p50() / direct.latency().p50()), "-",
+        double ratio99 = (double) serviceResult.latency().p99() / directResult.latency().p99();
+        table.add(new Row(what + ", p50", ResultTable.millis(serviceResult.latency().p50Millis()),
+                ResultTable.millis(directResult.latency().p50Millis()) + " direct to ES",
+                ResultTable.ratio((double) serviceResult.latency().p50() / directResult.latency().p50()), "-",
                 Verdict.NOT_APPLICABLE));
-        table.add(new Row(what + ", p99", ResultTable.millis(service.latency().p99Millis()),
-                ResultTable.millis(direct.latency().p99Millis()) + " direct to ES", ResultTable.ratio(ratio99),
+        table.add(new Row(what + ", p99", ResultTable.millis(serviceResult.latency().p99Millis()),
+                ResultTable.millis(directResult.latency().p99Millis()) + " direct to ES", ResultTable.ratio(ratio99),
                 "<= 50 ms and <= " + RATIO_TARGET + "x",
-                Verdict.of(service.errors() == 0 && service.latency().p99Millis() <= P99_TARGET_MILLIS
+                Verdict.of(serviceResult.errors() == 0 && serviceResult.latency().p99Millis() <= P99_TARGET_MILLIS
                         && ratio99 <= RATIO_TARGET)));
-        table.add(new Row(what + ", throughput", ResultTable.perSecond(service.perSecond(), "searches"),
-                ResultTable.perSecond(direct.perSecond(), "searches") + " direct",
-                ResultTable.ratio(service.perSecond() / direct.perSecond()), "-", Verdict.NOT_APPLICABLE));
-        if (service.errors() > 0 || direct.errors() > 0) {
+        table.add(new Row(what + ", throughput", ResultTable.perSecond(serviceResult.perSecond(), "searches"),
+                ResultTable.perSecond(directResult.perSecond(), "searches") + " direct",
+                ResultTable.ratio(serviceResult.perSecond() / directResult.perSecond()), "-", Verdict.NOT_APPLICABLE));
+        if (serviceResult.errors() > 0 || directResult.errors() > 0) {
             context.note("search: %d failed searches via search-service (first: %s), %d direct (first: %s)",
-                    service.errors(), service.firstError(), direct.errors(), direct.firstError());
+                    serviceResult.errors(), serviceResult.firstError(), directResult.errors(), directResult.firstError());
         }
     }
 

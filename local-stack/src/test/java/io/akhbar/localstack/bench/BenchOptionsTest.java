@@ -35,13 +35,14 @@ class BenchOptionsTest {
     @Test
     void readsEveryOption() {
         BenchOptions options = BenchOptions.parse("--search-docs", "120_000", "--clients", "8", "--search-warmup",
-                "500ms", "--freshness-duration", "1m", "--rate", "50", "--batch-size", "1000", "--senders", "3",
+                "500ms", "--freshness-duration", "1m", "--freshness-warmup", "5s", "--rate", "50", "--batch-size", "1000", "--senders", "3",
                 "--stream-articles", "700", "--stream-subscribers", "40", "--warmup", "0", "--seed", "42", "--no-isolate-ingest", "--report", "out.md", "--keep-logs");
 
         assertThat(options.searchDocs()).isEqualTo(120_000);
         assertThat(options.clients()).isEqualTo(8);
         assertThat(options.searchWarmup()).isEqualTo(Duration.ofMillis(500));
         assertThat(options.freshnessDuration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.freshnessWarmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.rate()).isEqualTo(50);
         assertThat(options.streamArticles()).isEqualTo(700);
         assertThat(options.streamSubscribers()).isEqualTo(40);

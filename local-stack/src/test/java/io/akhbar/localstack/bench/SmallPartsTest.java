@@ -2,14 +2,21 @@ package io.akhbar.localstack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.akhbar.localstack.BenchSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's small parsers and writers. */
 class SmallPartsTest {
@@ -19,9 +26,11 @@ class SmallPartsTest {
         String line = BenchContext.describeElasticWork(
                 Map.of("indexing.index_time_in_millis", 1_000L, "indexing.index_total", 10L),
                 Map.of("indexing.index_time_in_millis", 3_500L, "indexing.index_total", 510L,
-                        "search.query_time_in_millis", 250L, "search.query_total", 4L));
+                        "search.query_time_in_millis", 250L, "search.query_total", 4L,
+                        "request_cache.hit_count", 3L));
 
-        assertThat(line).contains("indexing 2.5 (500 docs)", "search query 0.3 (4)", "fetch 0.0 (0)");
+        assertThat(line).contains("indexing 2.5 (500 docs)", "search query 0.3 (4)", "fetch 0.0 (0)",
+                "request cache 3 hits, 0 misses");
     }
 
     @Test
@@ -132,10 +141,55 @@ class SmallPartsTest {
         CpuUsage.PROCESSES.forEach(process -> seconds.put(process, 1.0));
         seconds.put("nlp-service", 12.25);
 
-        String table = CpuUsage.toMarkdown(List.of(new CpuUsage.Phase("end to end, N=10", 10.0, seconds)));
+        CpuUsage.Phase phase = new CpuUsage.Phase("end to end, N=10", 10.0, seconds,
+                Map.of("nlp-service", 4.5, "kafka", 0.01));
+        String table = CpuUsage.toMarkdown(List.of(phase));
 
         assertThat(table).startsWith("| phase | wall s | ingest-service | nlp-service | search-service | kafka |");
-        assertThat(table).contains("| end to end, N=10 | 10.0 | 1.0 | 12.3 | 1.0 | 1.0 | 1.0 | 1.0 | 17.3 |");
+        assertThat(table).contains("| end to end, N=10 | 10.0 | 1.0 | 12.3 (JIT 4.5) | 1.0 | 1.0 | 1.0 | 1.0 | 17.3 |");
+        assertThat(phase.describe()).contains("nlp-service 12.3 (JIT 4.5), search-service 1.0, kafka 1.0,");
+    }
+
+    @Test
+    void compilerTimeIsTheUserAndSystemTicksOfTheCompilerThreadsOnly(@TempDir Path tasks) throws IOException {
+        thread(tasks, "101", "C2 CompilerThre", "S 1 1 1 0 -1 4194368 9 0 0 0 250 30 0 0 20 0 40 0 300");
+        thread(tasks, "102", "C1 CompilerThre", "S 1 1 1 0 -1 4194368 9 0 0 0 100 20 0 0 20 0 40 0 300");
+        thread(tasks, "103", "http-nio-8083-e", "S 1 1 1 0 -1 4194368 9 0 0 0 9000 900 0 0 20 0 40 0 300");
+        // The name in parentheses may hold spaces and parentheses: fields are counted after the last ')'.
+        assertThat(CpuUsage.threadSeconds("7 (a) b) R 1 1 1 0 -1 4194368 9 0 0 0 12 3 0 0 20 0 40 0 300"))
+                .isEqualTo(0.15);
+
+        assertThat(CpuUsage.compilerSeconds(tasks)).isEqualTo(4.0);
+        assertThat(CpuUsage.compilerSeconds(tasks.resolve("gone"))).isZero();
+    }
+
+    private static void thread(Path tasks, String id, String name, String statAfterName) throws IOException {
+        Path thread = Files.createDirectories(tasks.resolve(id));
+        Files.writeString(thread.resolve("comm"), name + "\n");
+        Files.writeString(thread.resolve("stat"), id + " (" + name + ") " + statAfterName + "\n");
+    }
+
+    @Test
+    void aRecordingAddsUpTheTurnsOfItsTarget() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        LoadRun.Recording recording = new LoadRun.Recording(2, response -> 5_000_000L);
+        LoadRun.Request answered = (client, iteration) -> {
+            calls.incrementAndGet();
+            return new BenchHttp.Response(200, "{}", 1);
+        };
+        LoadRun.Request refused = (client, iteration) -> new BenchHttp.Response(503, "busy", 1);
+
+        recording.run(Duration.ZERO, Duration.ofMillis(50), answered);
+        recording.run(Duration.ZERO, Duration.ofMillis(50), refused);
+        recording.run(Duration.ZERO, Duration.ofMillis(50), answered);
+        LoadRun.Result result = recording.result();
+
+        assertThat(result.latency().count()).isEqualTo(calls.get()).isPositive();
+        assertThat(result.serverTime().p50()).isEqualTo(5_000_000L);
+        assertThat(result.errors()).isPositive();
+        assertThat(result.firstError()).startsWith("HTTP 503");
+        // Successful answers over the three turns' measured time together.
+        assertThat(result.perSecond()).isCloseTo(calls.get() / 0.15, within(1e-6));
     }
 
     @Test
