@@ -56,7 +56,7 @@ class StoryAssignerIT {
 
     @Test
     void aNearDuplicateJoinsTheIndexedStoryAndTheRestStartTheirOwn() throws Exception {
-        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100));
+        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100, Duration.ofSeconds(1), 100));
 
         Map<String, String> stories = fresh.assign(List.of(
                 new StoryCandidate("two-bits-away", "0f0f0f0f0f0f0f0c", DAY.plusSeconds(3_600), null),
@@ -73,7 +73,7 @@ class StoryAssignerIT {
 
     @Test
     void aLargeBatchIsLookedUpInGroupsAndEachCandidateGetsItsOwnMatches() throws Exception {
-        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100));
+        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100, Duration.ofSeconds(1), 100));
         List<StoryCandidate> batch = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             // Far from the indexed articles (first band f0f0 against 0f0f) and from each other (scrambled bits),
