@@ -5,6 +5,9 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -23,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +39,10 @@ import java.util.Set;
 class StreamSearches {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSearches.class);
+    /** Queries x new articles per matching request: well under Elasticsearch's search.max_buckets (65,536). */
+    private static final int MAX_BUCKETS_PER_REQUEST = 20_000;
+    private static final String BY_QUERY = "by_query";
+    private static final String IDS = "ids";
     static final String INDEXED_AT = "indexedAt";
     private static final List<SortOptions> STREAM_ORDER = List.of(
             SortOptions.of(o -> o.field(f -> f.field(INDEXED_AT).order(SortOrder.Asc))),
@@ -97,15 +105,15 @@ class StreamSearches {
 
     /**
      * For each query, the events of the {@code fresh} articles it matches, in stream order. Two requests whatever
-     * the number of queries: one msearch that only tells which ids each query matches (sort values, no source), then
-     * one search that fetches every matched article once. An event is the article's hit shape without query highlights
+     * the number of queries: one that only tells which ids each query matches (aggregations, no hits), then one
+     * search that fetches every matched article once. An event is the article's hit shape without query highlights
      * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
      * article) pair would make Elasticsearch load and highlight an article once per matching query.
      */
     List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh) throws IOException {
-        List<String> ids = fresh.stream().map(StreamCursor::id).distinct().toList();
+        List<String> ids = fresh.stream().sorted().map(StreamCursor::id).distinct().toList();
         long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
-        List<List<String>> matchedIds = matchedIds(queries, newArticles(oldest, ids), ids.size());
+        List<List<String>> matchedIds = matchedIds(queries, newArticles(oldest, ids), ids);
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
         Map<String, StreamEvent> events = new HashMap<>();
@@ -126,33 +134,66 @@ class StreamSearches {
                 .toList();
     }
 
-    private List<List<String>> matchedIds(List<LiveQuery> queries, Query newArticles, int size) throws IOException {
+    /**
+     * Which of the new articles each query matches, in stream order. Each query is one filter of a filters
+     * aggregation over the new articles only, with their ids as a terms sub-aggregation: one shard request for many
+     * queries instead of a search each, the queries run as filters (no scores, so no term statistics over the whole
+     * index), and only the few documents that pass the new-articles filter are ever tested against them. Queries go
+     * in groups, so that a response stays within Elasticsearch's bucket limit however many there are.
+     */
+    private List<List<String>> matchedIds(List<LiveQuery> queries, Query newArticles, List<String> ids)
+            throws IOException {
+        int perRequest = Math.max(1, MAX_BUCKETS_PER_REQUEST / Math.max(1, ids.size()));
+        List<List<LiveQuery>> groups = new ArrayList<>();
+        for (int from = 0; from < queries.size(); from += perRequest) {
+            groups.add(queries.subList(from, Math.min(queries.size(), from + perRequest)));
+        }
         MsearchResponse<Void> response = client.msearch(m -> {
-            for (LiveQuery query : queries) {
+            for (List<LiveQuery> group : groups) {
+                List<Query> filters = group.stream().map(LiveQuery::query).toList();
                 m.searches(s -> s
-                        .header(h -> h.index(index.alias()).ignoreUnavailable(true))
+                        // Every look asks about other ids: caching the answer would only churn the request cache.
+                        .header(h -> h.index(index.alias()).ignoreUnavailable(true).requestCache(false))
                         .body(b -> b
-                                .size(size)
+                                .size(0)
                                 .trackTotalHits(t -> t.enabled(false))
-                                .query(q -> q.bool(bool -> bool.filter(newArticles).must(query.query())))
-                                .sort(STREAM_ORDER)
-                                .source(src -> src.fetch(false))
-                                .storedFields("_none_")));
+                                .query(newArticles)
+                                .aggregations(BY_QUERY, a -> a
+                                        .filters(f -> f.filters(buckets -> buckets.array(filters)))
+                                        .aggregations(IDS, ids(ids.size())))));
             }
             return m;
         }, Void.class);
+        Map<String, Integer> streamOrder = new HashMap<>();
+        ids.forEach(id -> streamOrder.putIfAbsent(id, streamOrder.size()));
         List<List<String>> matched = new ArrayList<>();
-        for (MultiSearchResponseItem<Void> item : response.responses()) {
+        // ids come in stream order; the terms buckets do not.
+        for (int g = 0; g < groups.size(); g++) {
+            MultiSearchResponseItem<Void> item = response.responses().get(g);
             if (item.isFailure()) {
                 if (!indexMissing(item.failure().error().type())) {
-                    log.warn("Stream query failed: {}", item.failure().error().reason());
+                    log.warn("Stream queries failed: {}", item.failure().error().reason());
                 }
-                matched.add(List.of());
-            } else {
-                matched.add(item.result().hits().hits().stream().map(hit -> cursor(hit).id()).toList());
+                groups.get(g).forEach(query -> matched.add(List.of()));
+                continue;
+            }
+            Aggregate byQuery = item.result().aggregations().get(BY_QUERY);
+            if (byQuery == null) {
+                groups.get(g).forEach(query -> matched.add(List.of()));
+                continue;
+            }
+            for (FiltersBucket bucket : byQuery.filters().buckets().array()) {
+                matched.add(bucket.aggregations().get(IDS).sterms().buckets().array().stream()
+                        .map(id -> id.key().stringValue())
+                        .sorted(Comparator.comparing(id -> streamOrder.getOrDefault(id, Integer.MAX_VALUE)))
+                        .toList());
             }
         }
         return matched;
+    }
+
+    private static Aggregation ids(int size) {
+        return Aggregation.of(a -> a.terms(t -> t.field("id").size(Math.max(1, size))));
     }
 
     /**

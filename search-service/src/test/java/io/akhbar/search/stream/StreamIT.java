@@ -135,6 +135,37 @@ class StreamIT {
 
     @Test
     @Order(2)
+    void streamsWithDifferentQueriesEachGetOnlyTheArticlesTheirQueryMatches() throws Exception {
+        String alpha = "alphaword" + LETTERS;
+        String beta = "betaword" + LETTERS;
+        String source = "pair-" + RUN;
+        try (SseClient alphaStream = awaitReady("/api/v1/stream?q=" + alpha + "&source=" + source);
+             SseClient betaStream = awaitReady("/api/v1/stream?q=" + beta + "&source=" + source);
+             SseClient eitherStream = awaitReady("/api/v1/stream?q=" + alpha + "+OR+" + beta + "&source=" + source)) {
+            publish("a-" + RUN, "خبر " + alpha, "نص عن " + alpha + " وحده.", source);
+            publish("b-" + RUN, "خبر " + beta, "نص عن " + beta + " وحده.", source);
+            publish("ab-" + RUN, "خبر مشترك", "نص عن " + alpha + " و" + beta + " معا.", source);
+            publish("none-" + RUN, "خبر آخر", "نص لا يذكر أيا منهما.", source);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(articleIds(alphaStream)).containsExactlyInAnyOrder("a-" + RUN, "ab-" + RUN);
+                assertThat(articleIds(betaStream)).containsExactlyInAnyOrder("b-" + RUN, "ab-" + RUN);
+                assertThat(articleIds(eitherStream))
+                        .containsExactlyInAnyOrder("a-" + RUN, "b-" + RUN, "ab-" + RUN);
+            });
+            assertInStreamOrder(eitherStream.events("article"));
+            // And nothing else arrives once the unmatched article is searchable too.
+            await().atMost(Duration.ofSeconds(30)).until(() -> searchIds("/api/v1/search?source=" + source).size() == 4);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() ->
+                    articleIds(alphaStream).size() == 2 && articleIds(betaStream).size() == 2
+                            && articleIds(eitherStream).size() == 3);
+        }
+        // The next scenarios count on free places: the server notices a closed stream at its next heartbeat.
+        await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
+    }
+
+    @Test
+    @Order(3)
     void aReconnectionWithTheLastEventIdGetsEveryMissedArticleOnceInOrderThenCarriesOn() throws Exception {
         String word = "resumeword" + LETTERS;
         String source = "resume-" + RUN;
@@ -178,7 +209,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badParametersAre400ProblemsBeforeAnyStream() throws Exception {
         Map<String, Map<String, String>> requests = new LinkedHashMap<>();
         requests.put("/api/v1/stream", Map.of());
@@ -201,7 +232,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void beyondTheSubscriberLimitA503SaysWhenToRetryAndClosedStreamsFreeTheirPlaces() throws Exception {
         // Streams of the earlier tests end when the server next writes to them (a heartbeat at the latest).
         await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
