@@ -1,24 +1,17 @@
 package io.akhbar.search.stories;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,40 +22,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalStackExtension.class)
 class StoryAssignerIT {
 
-    private static final String INDEX = "stories-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Instant DAY = Instant.parse("2026-03-02T08:00:00Z");
     private static final String EARLIER = "0f0f0f0f0f0f0f0f";
 
-    private static RestClient rest;
+    private static ScratchIndex scratch;
     private static ElasticsearchClient client;
 
     @BeforeAll
     static void indexTheEarlierArticles() throws Exception {
-        rest = RestClient.builder(HttpHost.create(LocalStack.shared().elasticsearchUrl())).build();
-        client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-        try (InputStream definition = StoryAssignerIT.class.getResourceAsStream("/elasticsearch/articles-v2.json")) {
-            client.indices().create(c -> c.index(INDEX).withJson(definition));
-        }
+        scratch = ScratchIndex.create("stories");
+        client = scratch.client;
         index("first", EARLIER, "story-of-first", DAY);
         index("unrelated", "f0f0f0f0f0f0f0f0", "unrelated", DAY);
-        client.indices().refresh(r -> r.index(INDEX));
+        scratch.refresh();
     }
 
     @AfterAll
     static void close() throws Exception {
-        client.indices().delete(d -> d.index(INDEX));
-        rest.close();
+        scratch.close();
     }
 
     @Test
     void aNearDuplicateJoinsTheIndexedStoryAndTheRestStartTheirOwn() throws Exception {
-        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100, Duration.ofSeconds(1), 100));
+        StoryAssigner fresh = freshInstance();
 
         Map<String, String> stories = fresh.assign(List.of(
                 new StoryCandidate("two-bits-away", "0f0f0f0f0f0f0f0c", DAY.plusSeconds(3_600), null),
                 new StoryCandidate("eight-bits-away", "0f0f0f0f0f0ff0f0", DAY.plusSeconds(3_600), null),
                 new StoryCandidate("a-month-later", "0f0f0f0f0f0f0f0e", DAY.plus(Duration.ofDays(30)), null),
-                new StoryCandidate("first", "0f0f0f0f0f0f3f3f", DAY, null)), INDEX);
+                new StoryCandidate("first", "0f0f0f0f0f0f3f3f", DAY, null)), scratch.name);
 
         assertThat(stories).containsEntry("two-bits-away", "story-of-first")
                 .containsEntry("eight-bits-away", "eight-bits-away")
@@ -73,7 +61,7 @@ class StoryAssignerIT {
 
     @Test
     void aLargeBatchIsLookedUpInGroupsAndEachCandidateGetsItsOwnMatches() throws Exception {
-        StoryAssigner fresh = new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100, Duration.ofSeconds(1), 100));
+        StoryAssigner fresh = freshInstance();
         List<StoryCandidate> batch = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             // Far from the indexed articles (first band f0f0 against 0f0f) and from each other (scrambled bits),
@@ -83,15 +71,20 @@ class StoryAssignerIT {
             batch.add(new StoryCandidate("batch-" + i, fingerprint, DAY.plusSeconds(i), null));
         }
 
-        Map<String, String> stories = fresh.assign(batch, INDEX);
+        Map<String, String> stories = fresh.assign(batch, scratch.name);
 
         assertThat(stories).hasSize(250).containsEntry("batch-230", "story-of-first")
                 .containsEntry("batch-229", "batch-229").containsEntry("batch-0", "batch-0");
     }
 
+    /** An instance that has seen none of the indexed articles. */
+    private static StoryAssigner freshInstance() {
+        return new StoryAssigner(client, new StoryProperties(3, Duration.ofDays(7), 100, Duration.ofSeconds(1), 100));
+    }
+
     private static void index(String id, String fingerprint, String storyId, Instant date) throws Exception {
         Map<String, Object> document = Map.of("id", id, "title", "خبر", "body", "نص الخبر", "date", date.toString(),
                 "fingerprint", fingerprint, "fingerprintBands", Fingerprint.bands(fingerprint), "storyId", storyId);
-        client.index(i -> i.index(INDEX).id(id).document(document));
+        client.index(i -> i.index(scratch.name).id(id).document(document));
     }
 }

@@ -1,23 +1,16 @@
 package io.akhbar.search.stories;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,29 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalStackExtension.class)
 class StoryCountsIT {
 
-    private static final String INDEX = "story-counts-" + UUID.randomUUID().toString().substring(0, 8);
 
-    private static RestClient rest;
+    private static ScratchIndex scratch;
     private static ElasticsearchClient client;
 
     @BeforeAll
     static void indexOneStoryFromTwoSources() throws Exception {
-        rest = RestClient.builder(HttpHost.create(LocalStack.shared().elasticsearchUrl())).build();
-        client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-        try (InputStream definition = StoryCountsIT.class.getResourceAsStream("/elasticsearch/articles-v2.json")) {
-            client.indices().create(c -> c.index(INDEX).withJson(definition));
-        }
+        scratch = ScratchIndex.create("story-counts");
+        client = scratch.client;
         index("a1", "summit", "aljazeera.net");
         index("a2", "summit", "aljazeera.net");
         index("a3", "summit", "bbc.com");
         index("b1", "alone", "bbc.com");
-        client.indices().refresh(r -> r.index(INDEX));
+        scratch.refresh();
     }
 
     @AfterAll
     static void close() throws Exception {
-        client.indices().delete(d -> d.index(INDEX));
-        rest.close();
+        scratch.close();
     }
 
     @Test
@@ -58,7 +46,7 @@ class StoryCountsIT {
         StoryCounts reused = counts(Duration.ofHours(1));
         StoryCounts alwaysRead = counts(Duration.ZERO);
 
-        Map<String, StorySources> first = reused.of(Arrays.asList("summit", "alone", "summit", null), INDEX);
+        Map<String, StorySources> first = reused.of(Arrays.asList("summit", "alone", "summit", null), scratch.name);
         assertThat(first.get("summit").articles()).isEqualTo(3);
         assertThat(first.get("summit").sources()).containsExactlyInAnyOrder("aljazeera.net", "bbc.com");
         assertThat(first.get("summit").otherThan("bbc.com")).isEqualTo(1);
@@ -66,19 +54,19 @@ class StoryCountsIT {
         assertThat(first).doesNotContainKey("unknown");
 
         index("a4", "summit", "france24.com");
-        client.indices().refresh(r -> r.index(INDEX));
+        scratch.refresh();
 
-        assertThat(reused.of(List.of("summit"), INDEX).get("summit").articles())
+        assertThat(reused.of(List.of("summit"), scratch.name).get("summit").articles())
                 .as("within counts-max-age the counts read a moment ago serve again")
                 .isEqualTo(3);
-        assertThat(alwaysRead.of(List.of("summit"), INDEX).get("summit"))
+        assertThat(alwaysRead.of(List.of("summit"), scratch.name).get("summit"))
                 .as("once they are older, the index is read again")
                 .satisfies(summit -> {
                     assertThat(summit.articles()).isEqualTo(4);
                     assertThat(summit.sources()).hasSize(3);
                 });
         // A page with a story not seen yet asks only for that one, and keeps serving the others from memory.
-        Map<String, StorySources> mixed = reused.of(List.of("summit", "alone", "unknown"), INDEX);
+        Map<String, StorySources> mixed = reused.of(List.of("summit", "alone", "unknown"), scratch.name);
         assertThat(mixed.get("summit").articles()).isEqualTo(3);
         assertThat(mixed.get("alone").articles()).isEqualTo(1);
         assertThat(mixed).doesNotContainKey("unknown");
@@ -91,6 +79,6 @@ class StoryCountsIT {
     private static void index(String id, String storyId, String source) throws Exception {
         Map<String, Object> document = Map.of("id", id, "title", "قمة", "body", "نص الخبر",
                 "date", "2026-03-02T08:00:00Z", "storyId", storyId, "source", source);
-        client.index(i -> i.index(INDEX).id(id).document(document));
+        client.index(i -> i.index(scratch.name).id(id).document(document));
     }
 }
