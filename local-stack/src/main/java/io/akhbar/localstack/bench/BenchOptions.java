@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@link PipelineBench} runs. {@code --quick} only changes the defaults; options given explicitly win whatever
@@ -32,18 +34,23 @@ import java.util.Map;
  * @param report            where to write the results as Markdown, or null
  * @param keepLogs          keep the stack's work directory (logs) after the run
  * @param serviceArguments  extra command-line arguments by service module, e.g. to try a setting
+ * @param scenarios         which of {@link #SCENARIOS} to run (peak memory is always reported)
  */
 record BenchOptions(int articles, int searchDocs, int clients, Duration duration, Duration searchWarmup,
-                    Duration freshnessDuration, Duration freshnessWarmup, int rate, int streamArticles, int streamSubscribers, int batchSize,
-                    int senders, int warmup, long seed, boolean isolateIngest, boolean quick, Path report,
-                    boolean keepLogs, Map<String, List<String>> serviceArguments) {
+                    Duration freshnessDuration, Duration freshnessWarmup, int rate, int streamArticles,
+                    int streamSubscribers, int batchSize, int senders, int warmup, long seed, boolean isolateIngest,
+                    boolean quick, Path report, boolean keepLogs, Map<String, List<String>> serviceArguments,
+                    Set<String> scenarios) {
+
+    /** The measured scenarios, in the order they run; {@code --scenarios} picks some. */
+    static final List<String> SCENARIOS = List.of("end-to-end", "ingest", "freshness", "stream", "search");
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L, true, false, null, false,
-            Map.of());
+            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L,
+            true, false, null, false, Map.of(), Set.copyOf(SCENARIOS));
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
-            Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 200, 1_000, 300, 500, 2, 200, 7L, true, true, null, false,
-            Map.of());
+            Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 200, 1_000, 300, 500, 2, 200, 7L,
+            true, true, null, false, Map.of(), Set.copyOf(SCENARIOS));
 
     /** The batch endpoint takes at most this many items. */
     static final int MAX_BATCH = 1_000;
@@ -68,6 +75,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --no-isolate-ingest      keep nlp and search running while ingest is measured
               --report FILE            also write the results as Markdown to FILE
               --keep-logs              keep the stack's logs after the run
+              --scenarios LIST         run only these, comma-separated, of: end-to-end, ingest,
+                                       freshness, stream, search                  (all)
               --service-arg M:ARG      pass ARG to service module M (repeatable), e.g.
                                        search-service:--spring.cloud.stream.bindings.index-in-0.consumer.concurrency=2
             Durations: 30s, 2m, 500ms or plain seconds.""";
@@ -128,6 +137,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
         private Path report;
         private boolean keepLogs;
         private final Map<String, List<String>> serviceArguments = new LinkedHashMap<>();
+        private Set<String> scenarios;
 
         Builder(BenchOptions defaults) {
             articles = defaults.articles;
@@ -148,6 +158,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
             quick = defaults.quick;
             report = defaults.report;
             keepLogs = defaults.keepLogs;
+            scenarios = defaults.scenarios;
         }
 
         void set(String name, String value) {
@@ -167,6 +178,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
                 case "--warmup" -> warmup = (int) number(name, value);
                 case "--seed" -> seed = number(name, value);
                 case "--report" -> report = Path.of(value);
+                case "--scenarios" -> scenarios = scenarios(value);
                 case "--service-arg" -> {
                     int colon = value.indexOf(':');
                     if (colon < 1 || colon == value.length() - 1) {
@@ -192,9 +204,22 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
             }
             return new BenchOptions(articles, searchDocs, clients, duration, searchWarmup, freshnessDuration,
                     freshnessWarmup, rate,
-                    streamArticles, streamSubscribers, batchSize, senders, warmup, seed, isolateIngest, quick, report, keepLogs,
-                    Map.copyOf(serviceArguments));
+                    streamArticles, streamSubscribers, batchSize, senders, warmup, seed, isolateIngest, quick, report,
+                    keepLogs, Map.copyOf(serviceArguments), scenarios);
         }
+    }
+
+    private static Set<String> scenarios(String list) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String scenario = name.trim();
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("Unknown scenario " + scenario + " (choose from "
+                        + String.join(", ", SCENARIOS) + ")");
+            }
+            chosen.add(scenario);
+        }
+        return Set.copyOf(chosen);
     }
 
     /** e.g. {@code 30s}, {@code 2m}, {@code 500ms}, or a plain number of seconds. */

@@ -89,13 +89,15 @@ public final class PipelineBench {
                 System.err.println("The benchmark could not prepare the pipeline: " + e.getMessage());
                 return 1;
             }
-            scenario(context, table, "end-to-end throughput", ">= 0.8x raw", () -> Throughput.endToEnd(context, table));
-            scenario(context, table, "ingest throughput", ">= 0.7x tool",
+            scenario(context, table, "end-to-end", "end-to-end throughput", ">= 0.8x raw",
+                    () -> Throughput.endToEnd(context, table));
+            scenario(context, table, "ingest", "ingest throughput", ">= 0.7x tool",
                     () -> Throughput.ingestVersusProducerTool(context, table));
-            scenario(context, table, "freshness", "p99 <= 2 s", () -> Freshness.run(context, table));
-            scenario(context, table, "indexing with live-stream subscribers", ">= " + StreamLoad.TARGET + "x",
-                    () -> StreamLoad.run(context, table));
-            scenario(context, table, "search latency", "p99 <= 50 ms", () -> SearchLatency.run(context, table));
+            scenario(context, table, "freshness", "freshness", "p99 <= 2 s", () -> Freshness.run(context, table));
+            scenario(context, table, "stream", "indexing with live-stream subscribers",
+                    ">= " + StreamLoad.TARGET + "x", () -> StreamLoad.run(context, table));
+            scenario(context, table, "search", "search latency", "p99 <= 50 ms",
+                    () -> SearchLatency.run(context, table));
             PeakMemory.report(context, atStart, table);
             context.log("Stopping the stack ...");
         }
@@ -147,8 +149,12 @@ public final class PipelineBench {
         void run() throws Exception;
     }
 
-    /** A scenario that fails leaves a failed row and the next one runs. */
-    private void scenario(BenchContext context, ResultTable table, String name, String target, Scenario scenario) {
+    /** A scenario that fails leaves a failed row and the next one runs; one not chosen with --scenarios is skipped. */
+    private void scenario(BenchContext context, ResultTable table, String key, String name, String target,
+                          Scenario scenario) {
+        if (!options.scenarios().contains(key)) {
+            return;
+        }
         try {
             scenario.run();
         } catch (Exception e) {
@@ -168,6 +174,8 @@ public final class PipelineBench {
                 options.freshnessWarmup().toSeconds(), options.rate(), options.streamArticles(),
                 options.streamSubscribers(), options.batchSize(), options.senders(),
                 options.warmup(), options.seed(), options.isolateIngest() ? "" : " --no-isolate-ingest")
+                + (options.scenarios().containsAll(BenchOptions.SCENARIOS) ? "" : " --scenarios "
+                        + String.join(",", BenchOptions.SCENARIOS.stream().filter(options.scenarios()::contains).toList()))
                 + serviceArguments();
     }
 

@@ -56,6 +56,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void scenariosAreAllByDefaultOrTheChosenOnes() {
+        assertThat(BenchOptions.parse().scenarios()).containsExactlyInAnyOrderElementsOf(BenchOptions.SCENARIOS);
+        assertThat(BenchOptions.parse("--scenarios", "freshness, search").scenarios())
+                .containsExactlyInAnyOrder("freshness", "search");
+        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "freshness,latency"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown scenario latency");
+    }
+
+    @Test
     void serviceArgumentsAreCollectedByModule() {
         BenchOptions options = BenchOptions.parse("--service-arg", "search-service:--a=1",
                 "--service-arg=search-service:--b=2", "--service-arg", "nlp-service:--c");
