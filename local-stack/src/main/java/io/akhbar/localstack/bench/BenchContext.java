@@ -204,6 +204,27 @@ final class BenchContext {
                 : new PreparedIngest(null, json, bytes, count);
     }
 
+    /** What {@link #submitUntilSearchable} sent, and when the last of it became searchable ({@code System.nanoTime}). */
+    record Searchable(IngestClient.Submission submission, long searchableAt) {
+
+        double seconds() {
+            return (searchableAt - submission.started()) / 1e9;
+        }
+
+        double perSecond() {
+            return submission.accepted() / seconds();
+        }
+    }
+
+    /** Sends the articles into ingest and waits until {@code _count} on the alias has every accepted one. */
+    Searchable submitUntilSearchable(PreparedIngest prepared) throws IOException, InterruptedException {
+        long before = elastic.count(ALIAS);
+        IngestClient.Submission submission = submit(prepared);
+        long searchable = elastic.awaitCount(ALIAS, before + submission.accepted(),
+                indexingTimeout(prepared.articles()), POLL);
+        return new Searchable(submission, searchable);
+    }
+
     IngestClient.Submission submit(PreparedIngest prepared) throws InterruptedException {
         return batches
                 ? ingest.submitBatches(prepared.batches(), options.senders())

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -45,18 +44,17 @@ final class CpuUsage {
         String describe() {
             StringBuilder text = new StringBuilder();
             seconds.forEach((process, used) -> text.append(text.length() == 0 ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.1f", process, used))
-                    .append(jitPart(process).map(jit -> String.format(Locale.ROOT, " (JIT %.1f)", jit)).orElse("")));
+                    .append(String.format(Locale.ROOT, "%s %.1f", process, used)).append(jitPart(process)));
             double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
             return String.format(Locale.ROOT, "CPU s: %s; total %.1f of %.1f core-s available (%.1f s x %d cores)",
                     text, total, wallSeconds * Runtime.getRuntime().availableProcessors(), wallSeconds,
                     Runtime.getRuntime().availableProcessors());
         }
 
-        /** The JIT's share of a process, when it is worth a mention (at least 0.05 s). */
-        Optional<Double> jitPart(String process) {
+        /** " (JIT n)" after a process's CPU seconds when its compilers' share is worth a mention (0.05 s), else "". */
+        String jitPart(String process) {
             double jit = jitSeconds.getOrDefault(process, 0.0);
-            return jit >= 0.05 ? Optional.of(jit) : Optional.empty();
+            return jit >= 0.05 ? String.format(Locale.ROOT, " (JIT %.1f)", jit) : "";
         }
     }
 
@@ -202,10 +200,7 @@ final class CpuUsage {
             for (String process : PROCESSES) {
                 double used = phase.seconds().getOrDefault(process, 0.0);
                 total += used;
-                out.append(String.format(Locale.ROOT, " %.1f", used))
-                        .append(phase.jitPart(process).map(jit -> String.format(Locale.ROOT, " (JIT %.1f)", jit))
-                                .orElse(""))
-                        .append(" |");
+                out.append(String.format(Locale.ROOT, " %.1f", used)).append(phase.jitPart(process)).append(" |");
             }
             out.append(String.format(Locale.ROOT, " %.1f |%n", total));
         }

@@ -136,11 +136,7 @@ public final class PipelineBench {
         }
         if (options.warmup() > 0) {
             context.log("Warm-up: %,d articles through the pipeline ...", options.warmup());
-            long before = elastic.count(BenchContext.ALIAS);
-            IngestClient.Submission warmup = context.submit(
-                    context.prepareIngest(BenchContext.WARMUP_ARTICLES, options.warmup()));
-            elastic.awaitCount(BenchContext.ALIAS, before + warmup.accepted(),
-                    BenchContext.indexingTimeout(options.warmup()), BenchContext.POLL);
+            context.submitUntilSearchable(context.prepareIngest(BenchContext.WARMUP_ARTICLES, options.warmup()));
             context.log("  done");
         }
     }

@@ -84,15 +84,9 @@ final class StreamLoad {
     }
 
     private static double send(BenchContext context, BenchContext.PreparedIngest prepared) throws Exception {
-        Elastic elastic = context.elastic();
-        long before = elastic.count(BenchContext.ALIAS);
-        IngestClient.Submission submission = context.submit(prepared);
-        long searchable = elastic.awaitCount(BenchContext.ALIAS, before + submission.accepted(),
-                BenchContext.indexingTimeout(prepared.articles()), BenchContext.POLL);
-        double perSecond = submission.accepted() / Throughput.seconds(searchable - submission.started());
-        context.log("  all searchable after %.1f s: %,.0f articles/s", Throughput.seconds(searchable
-                - submission.started()), perSecond);
-        return perSecond;
+        BenchContext.Searchable sent = context.submitUntilSearchable(prepared);
+        context.log("  all searchable after %.1f s: %,.0f articles/s", sent.seconds(), sent.perSecond());
+        return sent.perSecond();
     }
 
     private static void awaitReady(List<Stream> streams, Duration timeout) throws InterruptedException {
