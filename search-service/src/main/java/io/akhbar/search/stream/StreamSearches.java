@@ -170,14 +170,10 @@ class StreamSearches {
         // ids come in stream order; the terms buckets do not.
         for (int g = 0; g < groups.size(); g++) {
             MultiSearchResponseItem<Void> item = response.responses().get(g);
-            if (item.isFailure()) {
-                if (!indexMissing(item.failure().error().type())) {
-                    log.warn("Stream queries failed: {}", item.failure().error().reason());
-                }
-                groups.get(g).forEach(query -> matched.add(List.of()));
-                continue;
+            if (item.isFailure() && !indexMissing(item.failure().error().type())) {
+                log.warn("Stream queries failed: {}", item.failure().error().reason());
             }
-            Aggregate byQuery = item.result().aggregations().get(BY_QUERY);
+            Aggregate byQuery = item.isFailure() ? null : item.result().aggregations().get(BY_QUERY);
             if (byQuery == null) {
                 groups.get(g).forEach(query -> matched.add(List.of()));
                 continue;
