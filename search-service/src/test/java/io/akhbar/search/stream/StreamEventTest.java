@@ -1,0 +1,38 @@
+package io.akhbar.search.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+class StreamEventTest {
+
+    @Test
+    void frameIsWhatSpringsEventBuilderWouldWrite() {
+        StreamCursor cursor = new StreamCursor(1_764_000_000_123L, "kremlin-42");
+        String json = "{\"id\":\"kremlin-42\",\"title\":\"بوتين يستقبل ويتكوف في موسكو\"}";
+
+        String frame = new String(new StreamEvent(cursor, json).frame(), StandardCharsets.UTF_8);
+
+        StringBuilder spring = new StringBuilder();
+        for (DataWithMediaType part : SseEmitter.event().id(cursor.encode()).name("article")
+                .data(json, MediaType.APPLICATION_JSON).build()) {
+            spring.append(part.getData());
+        }
+        assertThat(frame).isEqualTo(spring.toString())
+                .startsWith("id:" + cursor.encode() + "\nevent:article\ndata:{").endsWith("}\n\n");
+    }
+
+    @Test
+    void jsonOnMoreThanOneLineWouldBreakTheFrameAndIsRefused() {
+        StreamCursor cursor = new StreamCursor(1L, "a");
+
+        assertThatThrownBy(() -> new StreamEvent(cursor, "{\n}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamEvent(cursor, "{\r}")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
