@@ -34,6 +34,24 @@ class SmallPartsTest {
     }
 
     @Test
+    void eventLinesAreFoundOnlyAsWholeLines() {
+        String wire = "event:ready\ndata:{}\n\n: keep-alive\n\nid:MTo\nevent:article\ndata:{\"title\":\"event:article\"}"
+                + "\n\nid:Mjo\nevent:article\ndata:{\"title\":\"بوتين\"}\n\nevent:articles\nxevent:article\n";
+        StreamLoad.EventLines articles = new StreamLoad.EventLines("article");
+        StreamLoad.EventLines ready = new StreamLoad.EventLines("ready");
+        int articleLines = 0;
+        int readyLines = 0;
+
+        for (byte b : wire.getBytes(StandardCharsets.UTF_8)) {
+            articleLines += articles.next(b) ? 1 : 0;
+            readyLines += ready.next(b) ? 1 : 0;
+        }
+
+        assertThat(articleLines).isEqualTo(2);
+        assertThat(readyLines).isEqualTo(1);
+    }
+
+    @Test
     void jsonTextRoundTripsWhatTheReaderReads() {
         String json = "{\"bool\":{\"must\":[{\"multi_match\":{\"query\":\"بوتين \\\"x\\\"\",\"boost\":0.3,"
                 + "\"slop\":2}}],\"minimum_should_match\":\"1\",\"flag\":true,\"none\":null}}";
