@@ -39,6 +39,9 @@ class ElasticsearchConfiguration {
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()))
                 .setHttpClientConfigCallback(http -> {
+                    // The low-level client's own limits (10 per node, 30 in all) would queue searches behind bulks.
+                    http.setMaxConnPerRoute(properties.maxConnectionsPerNode())
+                            .setMaxConnTotal(properties.maxConnectionsPerNode() * hosts.length);
                     if (properties.hasUsername() && !properties.hasApiKey()) {
                         var credentials = new BasicCredentialsProvider();
                         credentials.setCredentials(AuthScope.ANY,

@@ -15,10 +15,19 @@ import java.util.List;
  * @param connectTimeout how long to wait for a connection
  * @param socketTimeout  how long to wait for an answer; bulk requests of a few MB must fit
  * @param replicas       replicas of each shard; 0 on a single node, where a replica could never be allocated
+ * @param maxConnectionsPerNode open connections to each node at most: searches, bulks, the stream's looks and the
+ *                       story look-ups share them, and a request that finds none free waits in the client
  */
 @ConfigurationProperties(prefix = "akhbar.elasticsearch")
 public record ElasticsearchProperties(List<String> url, String username, String password, String apiKey,
-        Duration connectTimeout, Duration socketTimeout, int replicas) {
+        Duration connectTimeout, Duration socketTimeout, int replicas, int maxConnectionsPerNode) {
+
+    public ElasticsearchProperties {
+        if (maxConnectionsPerNode < 1) {
+            throw new IllegalArgumentException("akhbar.elasticsearch.max-connections-per-node must be at least 1, not "
+                    + maxConnectionsPerNode);
+        }
+    }
 
     boolean hasUsername() {
         return username != null && !username.isBlank();
@@ -34,6 +43,7 @@ public record ElasticsearchProperties(List<String> url, String username, String 
         return "ElasticsearchProperties[url=" + url + ", username=" + username
                 + ", password=" + (password == null || password.isEmpty() ? "<none>" : "<redacted>")
                 + ", apiKey=" + (hasApiKey() ? "<redacted>" : "<none>") + ", connectTimeout=" + connectTimeout
-                + ", socketTimeout=" + socketTimeout + ", replicas=" + replicas + "]";
+                + ", socketTimeout=" + socketTimeout + ", replicas=" + replicas
+                + ", maxConnectionsPerNode=" + maxConnectionsPerNode + "]";
     }
 }
