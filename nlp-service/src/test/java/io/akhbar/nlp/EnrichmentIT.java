@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +47,9 @@ class EnrichmentIT {
 
     @Autowired
     JsonMapper json;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -112,5 +120,29 @@ class EnrichmentIT {
         assertThat(KafkaProbe.header(deadLetters.get(1), "x-exception-stacktrace")).contains("body must not be blank");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.read(ENRICHED).stream().anyMatch(r -> poisonKey.equals(r.key())));
+    }
+
+    @Test
+    void errorsOfItsHttpSideAreProblemJson() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+
+        HttpResponse<String> unknownPath = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing-here"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        // Tomcat refuses TRACE itself, before Spring MVC sees the request.
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(List.of(unknownPath, wrongMethod, trace)).allSatisfy(response -> {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
+            assertThat(problem.path("title").asString()).isNotBlank();
+        });
+        assertThat(List.of(unknownPath, wrongMethod, trace)).extracting(HttpResponse::statusCode)
+                .containsExactly(404, 405, 405);
     }
 }
