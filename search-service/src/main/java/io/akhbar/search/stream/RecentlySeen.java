@@ -1,6 +1,7 @@
 package io.akhbar.search.stream;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -15,7 +16,12 @@ final class RecentlySeen {
     static final int MAX_ENTRIES = 100_000;
 
     private final long lookBackMillis;
-    private final TreeSet<StreamCursor> seen = new TreeSet<>();
+    /**
+     * By {@code indexedAt} and id, without the sequence number: an index rebuilt by a migration holds the same
+     * articles under new sequence numbers, and they are not news.
+     */
+    private final TreeSet<StreamCursor> seen = new TreeSet<>(
+            Comparator.comparingLong(StreamCursor::indexedAt).thenComparing(StreamCursor::id));
     private Long newest;
 
     RecentlySeen(long lookBackMillis) {
@@ -39,7 +45,7 @@ final class RecentlySeen {
             }
         }
         if (newest != null) {
-            seen.headSet(new StreamCursor(newest - lookBackMillis, "")).clear();
+            seen.headSet(new StreamCursor(newest - lookBackMillis, 0, "")).clear();
         }
         while (seen.size() > MAX_ENTRIES) {
             seen.pollFirst();

@@ -44,8 +44,10 @@ class StreamSearches {
     private static final String BY_QUERY = "by_query";
     private static final String IDS = "ids";
     static final String INDEXED_AT = "indexedAt";
+    /** {@link StreamCursor}'s order. */
     private static final List<SortOptions> STREAM_ORDER = List.of(
             SortOptions.of(o -> o.field(f -> f.field(INDEXED_AT).order(SortOrder.Asc))),
+            SortOptions.of(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Asc))),
             SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
 
     private final ElasticsearchClient client;
@@ -252,11 +254,11 @@ class StreamSearches {
 
     private static StreamCursor cursor(Hit<?> hit) {
         List<FieldValue> sort = hit.sort();
-        return new StreamCursor(sort.get(0).longValue(), sort.get(1).stringValue());
+        return new StreamCursor(sort.get(0).longValue(), sort.get(1).longValue(), sort.get(2).stringValue());
     }
 
     private static List<FieldValue> searchAfter(StreamCursor cursor) {
-        return List.of(FieldValue.of(cursor.indexedAt()), FieldValue.of(cursor.id()));
+        return List.of(FieldValue.of(cursor.indexedAt()), FieldValue.of(cursor.seqNo()), FieldValue.of(cursor.id()));
     }
 
     private static boolean indexMissing(String type) {

@@ -43,7 +43,15 @@ class RecentlySeenTest {
         assertThat(seen.windowStart(0)).isEqualTo(110_000);
     }
 
+    @Test
+    void theSameArticleUnderAnotherSequenceNumberIsNotNews() {
+        seen.add(List.of(new StreamCursor(100_000, 7, "a")));
+
+        // A migration copies indexedAt into the new index, where the sequence numbers start again.
+        assertThat(seen.add(List.of(new StreamCursor(100_000, 2, "a")))).isEmpty();
+    }
+
     private static StreamCursor cursor(long millis, String id) {
-        return new StreamCursor(millis, id);
+        return new StreamCursor(millis, 0, id);
     }
 }

@@ -14,7 +14,7 @@ class StreamEventTest {
 
     @Test
     void frameIsWhatSpringsEventBuilderWouldWrite() {
-        StreamCursor cursor = new StreamCursor(1_764_000_000_123L, "kremlin-42");
+        StreamCursor cursor = new StreamCursor(1_764_000_000_123L, 4_711, "kremlin-42");
         String json = "{\"id\":\"kremlin-42\",\"title\":\"بوتين يستقبل ويتكوف في موسكو\"}";
 
         String frame = new String(new StreamEvent(cursor, json).frame(), StandardCharsets.UTF_8);
@@ -30,7 +30,7 @@ class StreamEventTest {
 
     @Test
     void jsonOnMoreThanOneLineWouldBreakTheFrameAndIsRefused() {
-        StreamCursor cursor = new StreamCursor(1L, "a");
+        StreamCursor cursor = new StreamCursor(1L, 0, "a");
 
         assertThatThrownBy(() -> new StreamEvent(cursor, "{\n}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StreamEvent(cursor, "{\r}")).isInstanceOf(IllegalArgumentException.class);

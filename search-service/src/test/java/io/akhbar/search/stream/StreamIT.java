@@ -1,5 +1,7 @@
 package io.akhbar.search.stream;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import io.akhbar.contracts.ArticleHeaders;
 import io.akhbar.localstack.KafkaProbe;
 import io.akhbar.localstack.LocalStack;
@@ -24,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +53,7 @@ class StreamIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String LETTERS = RUN.replaceAll("[^a-z]", "") + "x";
     private static final String ENRICHED = "articles.enriched.stream." + RUN;
+    private static final String ALIAS = "stream-" + RUN;
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(2);
 
     private static KafkaProbe kafka;
@@ -61,6 +65,9 @@ class StreamIT {
     @Autowired
     ArticleStream liveStream;
 
+    @Autowired
+    ElasticsearchClient elastic;
+
     @LocalServerPort
     int port;
 
@@ -70,7 +77,7 @@ class StreamIT {
         registry.add("spring.cloud.stream.bindings.index-in-0.destination", () -> ENRICHED);
         registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> "search-service-stream-" + RUN);
         registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> ENRICHED + ".dlq");
-        registry.add("akhbar.index.alias", () -> "stream-" + RUN);
+        registry.add("akhbar.index.alias", () -> ALIAS);
         registry.add("akhbar.elasticsearch.url", () -> LocalStack.shared().elasticsearchUrl());
     }
 
@@ -210,6 +217,42 @@ class StreamIT {
 
     @Test
     @Order(4)
+    void anArticleOfTheSameBulkThatBecomesSearchableAfterTheLastEventIsNotSkippedOnResume() throws Exception {
+        String word = "bulkword" + LETTERS;
+        String source = "bulk-" + RUN;
+        String path = "/api/v1/stream?q=" + word + "&source=" + source;
+        // Stays connected throughout: once it has an article, the watcher has dispatched it, and a stream that
+        // connects later can only get it from the replay.
+        try (SseClient witness = awaitReady(path)) {
+            Map<String, Object> template;
+            long indexedAt;
+            String lastId;
+            try (SseClient first = awaitReady(path)) {
+                publish("bulk-template-" + RUN, "خبر", "خبر عن " + word, source);
+                await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 1);
+                template = templateOf("bulk-template-" + RUN);
+                // What a refresh in the middle of a bulk shows: the first of its articles, which share an indexedAt ...
+                indexedAt = System.currentTimeMillis();
+                indexAndRefresh(template, "bulk-z-" + RUN, indexedAt);
+                await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 2);
+                assertThat(articleIds(first)).containsExactly("bulk-template-" + RUN, "bulk-z-" + RUN);
+                lastId = first.events("article").get(1).id();
+            }
+            // ... and at the next refresh the rest, here one whose id sorts before the first's.
+            indexAndRefresh(template, "bulk-a-" + RUN, indexedAt);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(witness).contains("bulk-a-" + RUN));
+
+            try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(articleIds(resumed)).containsExactly("bulk-a-" + RUN));
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                        .until(() -> articleIds(resumed).size() == 1);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void badParametersAre400ProblemsBeforeAnyStream() throws Exception {
         Map<String, Map<String, String>> requests = new LinkedHashMap<>();
         requests.put("/api/v1/stream", Map.of());
@@ -232,7 +275,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void beyondTheSubscriberLimitA503SaysWhenToRetryAndClosedStreamsFreeTheirPlaces() throws Exception {
         // Streams of the earlier tests end when the server next writes to them (a heartbeat at the latest).
         await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
@@ -300,6 +343,19 @@ class StreamIT {
         article.put("language", Map.of("code", "ar", "confidence", 0.99));
         kafka.send(ENRICHED, id, json.writeValueAsBytes(article),
                 Map.of(ArticleHeaders.INGESTED_AT, String.valueOf(System.currentTimeMillis())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> templateOf(String id) throws Exception {
+        return elastic.get(g -> g.index(ALIAS).id(id), Map.class).source();
+    }
+
+    /** Straight into the index, as the indexer would with this {@code indexedAt}, and searchable at once. */
+    private void indexAndRefresh(Map<String, Object> template, String id, long indexedAt) throws Exception {
+        Map<String, Object> document = new HashMap<>(template);
+        document.put("id", id);
+        document.put("indexedAt", Instant.ofEpochMilli(indexedAt).toString());
+        elastic.index(i -> i.index(ALIAS).id(id).document(document).refresh(Refresh.True));
     }
 
     private String url(String path) {

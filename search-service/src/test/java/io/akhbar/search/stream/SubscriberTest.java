@@ -40,7 +40,7 @@ class SubscriberTest {
 
     @Test
     void aResumeSendsTheMissedEventsThenTheBufferedOnesThatTheReplayDidNotSend() {
-        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 10);
         subscriber.activate();
         assertThat(subscriber.state()).isEqualTo(Subscriber.State.REPLAYING);
         // Live events arrive while the replay reads the index: two it will also find, one that became searchable late
@@ -61,8 +61,8 @@ class SubscriberTest {
         }, 2, 100);
         runSender();
 
-        assertThat(asked).containsExactly(new StreamCursor(100, "last"), new StreamCursor(101, "r1"),
-                new StreamCursor(103, "r3"));
+        assertThat(asked).containsExactly(new StreamCursor(100, 0, "last"), new StreamCursor(101, 0, "r1"),
+                new StreamCursor(103, 0, "r3"));
         assertThat(sink.written()).containsExactly("ready", "r0", "r1", "r2", "r3", "late", "new");
         assertThat(subscriber.state()).isEqualTo(Subscriber.State.LIVE);
         subscriber.offer(event(105, "after"));
@@ -72,7 +72,7 @@ class SubscriberTest {
 
     @Test
     void anArticleTheReplaySentIsNotSentAgainWhenTheWatcherDispatchesItLate() {
-        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 10);
         subscriber.activate();
         subscriber.replay((after, size) -> after.id().equals("last")
                 ? List.of(event(101, "missed-a"), event(101, "missed-b")) : List.of(), 10, 100);
@@ -88,7 +88,7 @@ class SubscriberTest {
 
     @Test
     void aResumeFarBehindStopsAfterTheReplayLimitSoThatTheClientReconnectsFromThere() {
-        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 10);
+        Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 10);
         subscriber.activate();
 
         subscriber.replay((after, size) -> List.of(event(after.indexedAt() + 1, "e" + (after.indexedAt() + 1)),
@@ -118,7 +118,7 @@ class SubscriberTest {
 
     @Test
     void theLiveBufferOfAResumeIsBoundedToo() {
-        Subscriber subscriber = subscriber(new StreamCursor(100, "last"), 2);
+        Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 2);
         subscriber.activate();
         for (int i = 0; i < 3; i++) {
             subscriber.offer(event(200 + i, "e" + i));
@@ -169,6 +169,6 @@ class SubscriberTest {
     }
 
     private static StreamEvent event(long indexedAt, String id) {
-        return new StreamEvent(new StreamCursor(indexedAt, id), "{}");
+        return new StreamEvent(new StreamCursor(indexedAt, 0, id), "{}");
     }
 }
