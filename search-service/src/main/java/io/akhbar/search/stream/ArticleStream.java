@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,8 +60,8 @@ class ArticleStream implements SmartLifecycle {
         this.clock = clock;
         this.subscribers = new Subscribers(properties.maxSubscribers());
         this.seen = new RecentlySeen(properties.lookBack().toMillis());
-        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), threads("akhbar-stream-sender"));
-        this.replays = Executors.newFixedThreadPool(properties.replayThreads(), threads("akhbar-stream-replay"));
+        this.senders = writers(properties.senderThreads(), properties.maxSubscribers(), "akhbar-stream-sender");
+        this.replays = writers(properties.replayThreads(), properties.maxSubscribers(), "akhbar-stream-replay");
         this.events = Counter.builder("akhbar.stream.events").description("Article events sent to stream subscribers")
                 .register(meters);
         this.overflows = Counter.builder("akhbar.stream.overflows")
@@ -197,6 +199,17 @@ class ArticleStream implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /**
+     * Threads that write to clients. A write blocks while its client does not read (with one thread, StreamIT's
+     * stalled client still held up the other stream after a minute), so with a fixed number of threads a few stalled
+     * clients (phones in a tunnel) would hold up every stream. Beyond the {@code ready} threads kept, each stream being written to gets a thread of its own; a stream
+     * has at most one write in progress, so there are never many more than the streams open.
+     */
+    private static ExecutorService writers(int ready, int maxSubscribers, String name) {
+        return new ThreadPoolExecutor(ready, ready + maxSubscribers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads(name));
     }
 
     private static ThreadFactory threads(String name) {

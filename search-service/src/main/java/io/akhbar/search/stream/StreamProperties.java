@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param maxReplay         events one connection replays on resume before it is closed, so that a client far behind
  *                          catches up over several reconnections instead of holding a large buffer
  * @param maxConnection     longest life of one stream; the client reconnects with {@code Last-Event-ID}
- * @param senderThreads     threads writing events to all subscribers
- * @param replayThreads     threads replaying missed events to resuming subscribers
+ * @param senderThreads     threads kept ready to write events to subscribers; a subscriber whose client stops reading
+ *                          gets a thread of its own while its write waits, so that it holds up no one else
+ * @param replayThreads     threads kept ready to replay missed events to resuming subscribers, likewise
  * @param pageSize          articles per Elasticsearch request when looking and replaying
  */
 @ConfigurationProperties(prefix = "akhbar.stream")

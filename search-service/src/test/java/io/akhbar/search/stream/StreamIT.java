@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "akhbar.stream.max-subscribers=4", "akhbar.stream.heartbeat=2s"})
+        "akhbar.stream.max-subscribers=4", "akhbar.stream.heartbeat=2s", "akhbar.stream.sender-threads=1"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamIT {
 
@@ -253,6 +253,35 @@ class StreamIT {
 
     @Test
     @Order(5)
+    void aClientThatStopsReadingHoldsUpNoOtherStream() throws Exception {
+        String word = "stallword" + LETTERS;
+        String source = "stall-" + RUN;
+        String path = "/api/v1/stream?q=" + word + "&source=" + source;
+        await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
+        try (SseClient reading = awaitReady(path); StalledClient stalled = StalledClient.open(port, path)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> liveStream.subscriberCount() == 2);
+            // About 10 MB of events (each carries its 240 KB summary), more than the socket buffers of the stalled
+            // connection hold: a write to it blocks for as long as the client does not read.
+            String longText = "خبر طويل عن " + word + " في موسكو.".repeat(12_000);
+            List<String> large = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                large.add("large-" + i + "-" + RUN);
+                publish(large.get(i), "خبر طويل " + i, longText, source);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> articleIds(reading).size() == large.size());
+            assertThat(articleIds(reading)).containsExactlyInAnyOrderElementsOf(large);
+
+            // Now a write to the stalled client is surely blocked; the next article still arrives as usual.
+            long published = System.nanoTime();
+            publish("small-" + RUN, "خبر قصير", "خبر قصير عن " + word, source);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(reading).contains("small-" + RUN));
+            SseClient.Event small = reading.events("article").get(large.size());
+            assertThat(Duration.ofNanos(small.receivedNanos() - published)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @Order(6)
     void badParametersAre400ProblemsBeforeAnyStream() throws Exception {
         Map<String, Map<String, String>> requests = new LinkedHashMap<>();
         requests.put("/api/v1/stream", Map.of());
@@ -275,7 +304,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void beyondTheSubscriberLimitA503SaysWhenToRetryAndClosedStreamsFreeTheirPlaces() throws Exception {
         // Streams of the earlier tests end when the server next writes to them (a heartbeat at the latest).
         await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
