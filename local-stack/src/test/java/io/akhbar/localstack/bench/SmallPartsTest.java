@@ -35,8 +35,10 @@ class SmallPartsTest {
 
     @Test
     void eventLinesAreFoundOnlyAsWholeLines() {
-        String wire = "event:ready\ndata:{}\n\n: keep-alive\n\nid:MTo\nevent:article\ndata:{\"title\":\"event:article\"}"
-                + "\n\nid:Mjo\nevent:article\ndata:{\"title\":\"بوتين\"}\n\nevent:articles\nxevent:article\n";
+        String wire = "event:ready\ndata:{}\n\n: keep-alive\n\n"
+                + "id:MTo\nevent:article\ndata:{\"title\":\"event:article\"}\n\n"
+                + "id:Mjo\nevent:article\ndata:{\"title\":\"بوتين\"}\n\n"
+                + "event:articles\nxevent:article\n";
         StreamLoad.EventLines articles = new StreamLoad.EventLines("article");
         StreamLoad.EventLines ready = new StreamLoad.EventLines("ready");
         int articleLines = 0;

@@ -204,8 +204,9 @@ class ArticleStream implements SmartLifecycle {
     /**
      * Threads that write to clients. A write blocks while its client does not read (with one thread, StreamIT's
      * stalled client still held up the other stream after a minute), so with a fixed number of threads a few stalled
-     * clients (phones in a tunnel) would hold up every stream. Beyond the {@code ready} threads kept, each stream being written to gets a thread of its own; a stream
-     * has at most one write in progress, so there are never many more than the streams open.
+     * clients (phones in a tunnel) would hold up every stream. Beyond the {@code ready} threads kept, each stream
+     * being written to gets a thread of its own; a stream has at most one write in progress, so there are never many
+     * more threads than open streams.
      */
     private static ExecutorService writers(int ready, int maxSubscribers, String name) {
         return new ThreadPoolExecutor(ready, ready + maxSubscribers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
