@@ -1,5 +1,9 @@
 package io.akhbar.elasticsearch;
 
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -152,23 +156,21 @@ final class TestNode implements AutoCloseable {
         return node;
     }
 
-    private void awaitYellow() throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Elasticsearch exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                HttpResponse<String> r = send("GET", "/_cluster/health?wait_for_status=yellow&timeout=1s", null);
-                if (r.statusCode() == 200) {
-                    return;
+    private void awaitYellow() {
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Elasticsearch exited with " + process.exitValue() + ":\n" + tail());
                 }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
+                try {
+                    return send("GET", "/_cluster/health?wait_for_status=yellow&timeout=1s", null).statusCode() == 200;
+                } catch (IOException e) {
+                    return false; // Not listening yet.
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Elasticsearch not yellow within " + START_TIMEOUT + ":\n" + tail());
         }
-        throw new IllegalStateException("Elasticsearch not yellow within " + START_TIMEOUT + ":\n" + tail());
     }
 
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
