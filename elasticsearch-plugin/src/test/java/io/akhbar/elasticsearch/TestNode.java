@@ -160,7 +160,8 @@ final class TestNode implements AutoCloseable {
         try {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Elasticsearch exited with " + process.exitValue() + ":\n" + tail());
+                    throw new IllegalStateException(
+                            "Elasticsearch exited with " + process.exitValue() + ":\n" + tail());
                 }
                 try {
                     return send("GET", "/_cluster/health?wait_for_status=yellow&timeout=1s", null).statusCode() == 200;

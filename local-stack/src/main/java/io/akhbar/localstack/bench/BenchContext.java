@@ -204,7 +204,9 @@ final class BenchContext {
                 : new PreparedIngest(null, json, bytes, count);
     }
 
-    /** What {@link #submitUntilSearchable} sent, and when the last of it became searchable ({@code System.nanoTime}). */
+    /**
+     * What {@link #submitUntilSearchable} sent, and when the last of it became searchable ({@code System.nanoTime}).
+     */
     record Searchable(IngestClient.Submission submission, long searchableAt) {
 
         double seconds() {

@@ -171,7 +171,8 @@ public final class PipelineBench {
                 options.streamSubscribers(), options.batchSize(), options.senders(),
                 options.warmup(), options.seed(), options.isolateIngest() ? "" : " --no-isolate-ingest")
                 + (options.scenarios().containsAll(BenchOptions.SCENARIOS) ? "" : " --scenarios "
-                        + String.join(",", BenchOptions.SCENARIOS.stream().filter(options.scenarios()::contains).toList()))
+                        + String.join(",", BenchOptions.SCENARIOS.stream().filter(options.scenarios()::contains)
+                                .toList()))
                 + serviceArguments();
     }
 
