@@ -115,7 +115,7 @@ class StreamSearches {
     List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh) throws IOException {
         List<String> ids = fresh.stream().sorted().map(StreamCursor::id).distinct().toList();
         long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
-        List<List<String>> matchedIds = matchedIds(queries, newArticles(oldest, ids), ids);
+        List<List<String>> matchedIds = matchedIds(queries, oldest, ids);
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
         Map<String, StreamEvent> events = new HashMap<>();
@@ -143,8 +143,9 @@ class StreamSearches {
      * index), and only the few documents that pass the new-articles filter are ever tested against them. Queries go
      * in groups, so that a response stays within Elasticsearch's bucket limit however many there are.
      */
-    private List<List<String>> matchedIds(List<LiveQuery> queries, Query newArticles, List<String> ids)
+    private List<List<String>> matchedIds(List<LiveQuery> queries, long oldest, List<String> ids)
             throws IOException {
+        Query newArticles = newArticles(oldest, ids);
         int perRequest = Math.max(1, MAX_BUCKETS_PER_REQUEST / Math.max(1, ids.size()));
         List<List<LiveQuery>> groups = new ArrayList<>();
         for (int from = 0; from < queries.size(); from += perRequest) {
@@ -152,7 +153,7 @@ class StreamSearches {
         }
         MsearchResponse<Void> response = client.msearch(m -> {
             for (List<LiveQuery> group : groups) {
-                List<Query> filters = group.stream().map(LiveQuery::query).toList();
+                List<Query> filters = group.stream().map(query -> indexedSince(oldest, query.query())).toList();
                 m.searches(s -> s
                         // Every look asks about other ids: caching the answer would only churn the request cache.
                         .header(h -> h.index(index.alias()).ignoreUnavailable(true).requestCache(false))
@@ -203,6 +204,18 @@ class StreamSearches {
                 .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
                         .gte(Long.toString(indexedSince)).format("epoch_millis"))))
                 .filter(idsFilter(ids))));
+    }
+
+    /**
+     * {@code query} for articles indexed since {@code indexedSince}, the range first: a filters aggregation sets up
+     * every filter in every segment, and a conjunction that starts with a range no document of the segment can match
+     * stops there, before the query's terms are looked up in it.
+     */
+    private static Query indexedSince(long indexedSince, Query query) {
+        return Query.of(q -> q.bool(bool -> bool
+                .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
+                        .gte(Long.toString(indexedSince)).format("epoch_millis"))))
+                .filter(query)));
     }
 
     private static Query idsFilter(List<String> ids) {
