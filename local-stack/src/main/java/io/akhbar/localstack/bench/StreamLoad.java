@@ -2,19 +2,13 @@ package io.akhbar.localstack.bench;
 
 import io.akhbar.localstack.bench.ResultTable.Row;
 import io.akhbar.localstack.bench.ResultTable.Verdict;
+import io.akhbar.localstack.bench.SseReaders.Stream;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What live-stream subscribers cost the indexing: the same number of articles through the pipeline (POST batch until
@@ -41,12 +35,10 @@ final class StreamLoad {
         List<String> queries = context.generator().queries(DISTINCT_QUERIES);
         String streamUrl = context.stack().serviceUrl("search-service") + "/api/v1/stream?q=";
         context.log("Opening %d streams over %d distinct queries ...", subscribers, queries.size());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         List<Stream> streams = new ArrayList<>();
-        try {
+        try (SseReaders readers = new SseReaders()) {
             for (int i = 0; i < subscribers; i++) {
-                streams.add(Stream.open(http, streamUrl + Elastic.encode(queries.get(i % queries.size()))));
+                streams.add(readers.open(URI.create(streamUrl + Elastic.encode(queries.get(i % queries.size())))));
             }
             awaitReady(streams, Duration.ofSeconds(120));
             // The code that only runs for open streams (the matching requests in Elasticsearch, building and writing
@@ -70,8 +62,6 @@ final class StreamLoad {
                     + " queries), N=" + articles, ResultTable.perSecond(loaded, "articles"),
                     ResultTable.perSecond(baseline, "articles") + " without subscribers",
                     ResultTable.ratio(loaded / baseline), ">= " + TARGET + "x", Verdict.of(loaded >= TARGET * baseline)));
-        } finally {
-            streams.forEach(Stream::close);
         }
     }
 
@@ -125,98 +115,6 @@ final class StreamLoad {
     }
 
     /**
-     * One open stream, read on the HTTP client's threads (no thread per stream). Its bytes are scanned for the
-     * {@code event:} lines, not decoded: the clients share the machine with the pipeline they measure, and decoding
-     * every event's JSON into text, as a line reader does, is CPU taken from the pipeline for nothing.
-     */
-    private static final class Stream implements Flow.Subscriber<List<ByteBuffer>> {
-
-        private final EventLines articleEvents = new EventLines("article");
-        private final EventLines readyEvents = new EventLines("ready");
-        private final AtomicLong articles = new AtomicLong();
-        private volatile boolean ready;
-        private volatile boolean ended;
-        private volatile String failure;
-        private volatile Flow.Subscription subscription;
-
-        static Stream open(HttpClient http, String url) {
-            Stream stream = new Stream();
-            CompletableFuture<HttpResponse<Void>> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.fromSubscriber(stream));
-            response.whenComplete((answer, error) -> {
-                if (error != null) {
-                    stream.end(error.toString());
-                } else if (answer.statusCode() != 200) {
-                    stream.end("HTTP " + answer.statusCode());
-                }
-            });
-            return stream;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        /** Called by one thread at a time, as the Flow contract says: the line matchers need no lock. */
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                for (int i = buffer.position(); i < buffer.limit(); i++) {
-                    byte b = buffer.get(i);
-                    if (articleEvents.next(b)) {
-                        articles.incrementAndGet();
-                    }
-                    if (readyEvents.next(b)) {
-                        ready = true;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            end(throwable.toString());
-        }
-
-        @Override
-        public void onComplete() {
-            end("closed by the service");
-        }
-
-        private void end(String why) {
-            if (failure == null) {
-                failure = why;
-            }
-            ended = true;
-        }
-
-        boolean ready() {
-            return ready;
-        }
-
-        boolean ended() {
-            return ended;
-        }
-
-        String failure() {
-            return failure;
-        }
-
-        long articles() {
-            return articles.get();
-        }
-
-        void close() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-        }
-    }
-
-    /**
      * Finds the lines {@code event:NAME} in a byte stream fed one byte at a time, across buffer boundaries. An event's
      * data is one line of JSON, so such a line is always an event's name, never part of its data.
      */
@@ -228,6 +126,11 @@ final class StreamLoad {
 
         EventLines(String name) {
             this.line = ("event:" + name + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** @return whether the current line is already another one: nothing before its end can complete this */
+        boolean offTheLine() {
+            return matched < 0;
         }
 
         /** @return whether this byte completed the line */
