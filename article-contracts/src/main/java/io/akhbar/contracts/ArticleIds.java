@@ -1,6 +1,7 @@
 package io.akhbar.contracts;
 
 import io.akhbar.arabic.ArabicNormalizer;
+import io.akhbar.arabic.Whitespace;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,7 +37,7 @@ public final class ArticleIds {
 
     static String forText(String body) {
         Contracts.requireText(body, "body");
-        String normalized = String.join(" ", ArabicNormalizer.normalize(body).trim().split("\\s+"));
+        String normalized = Whitespace.collapse(ArabicNormalizer.normalize(body).trim());
         return hash("text:" + normalized);
     }
 

@@ -3,6 +3,7 @@ package io.akhbar.search.indexing;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.akhbar.arabic.ArabicNormalizer;
+import io.akhbar.arabic.Whitespace;
 import io.akhbar.contracts.ArticleEnriched.Entity;
 import io.akhbar.contracts.ArticleEnriched.Mention;
 
@@ -45,7 +46,7 @@ public record EntityDocument(
 
     /** The same normalization as queries: ترمب and ترمبْ, Putin and PUTIN are one name. */
     public static String normalizeName(String name) {
-        return ArabicNormalizer.normalize(name).strip().replaceAll("\\s+", " ");
+        return Whitespace.collapse(ArabicNormalizer.normalize(name).strip());
     }
 
     private static void add(Set<String> names, String name) {

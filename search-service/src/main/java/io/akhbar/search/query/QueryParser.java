@@ -3,6 +3,7 @@ package io.akhbar.search.query;
 import io.akhbar.arabic.ArabicNormalizer;
 import io.akhbar.arabic.ArabicStopWords;
 import io.akhbar.arabic.Clitics;
+import io.akhbar.arabic.Whitespace;
 import io.akhbar.search.entities.EntityCatalog;
 import io.akhbar.search.entities.KnownEntity;
 import io.akhbar.search.query.QuerySyntax.Kind;
@@ -255,6 +256,6 @@ class QueryParser {
     }
 
     static String normalize(String text) {
-        return ArabicNormalizer.normalize(text).strip().replaceAll("\\s+", " ");
+        return Whitespace.collapse(ArabicNormalizer.normalize(text).strip());
     }
 }

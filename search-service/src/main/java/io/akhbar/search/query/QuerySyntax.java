@@ -1,5 +1,7 @@
 package io.akhbar.search.query;
 
+import io.akhbar.arabic.Whitespace;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +45,7 @@ final class QuerySyntax {
             if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 int end = close < 0 ? n : close;
-                String phrase = trimPunctuation(text.substring(i + 1, end).strip().replaceAll("\\s+", " "));
+                String phrase = trimPunctuation(Whitespace.collapse(text.substring(i + 1, end).strip()));
                 if (!phrase.isEmpty()) {
                     tokens.add(new Token(Kind.PHRASE, phrase, excluded));
                 }
