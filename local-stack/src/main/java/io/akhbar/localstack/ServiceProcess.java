@@ -36,6 +36,10 @@ final class ServiceProcess {
                 JavaCommand.javaExecutable(),
                 JavaCommand.markerOption(workDir),
                 "-Xmx256m",
+                // The collector the JVM would pick on a smaller machine. On these two cores shared by six JVMs, G1's
+                // concurrent marking and barriers cost the services more than the pauses of a 256 MB heap; see
+                // docs/benchmarks.md.
+                "-XX:+UseSerialGC",
                 "-jar", jar.toString()));
         command.addAll(withOverrides(arguments(port, kafkaBootstrapServers, elasticsearchUrl), extraArguments));
         // The key travels in the environment, as in production, so that it never shows in a process listing.
