@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SseReaders implements AutoCloseable {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final Selector selector;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
@@ -38,8 +39,9 @@ final class SseReaders implements AutoCloseable {
 
     /** Connects and sends {@code GET uri} with {@code Accept: text/event-stream}; the response is read from then on. */
     Stream open(URI uri) throws IOException {
-        SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+        SocketChannel channel = SocketChannel.open();
         try {
+            channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MILLIS);
             String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             ByteBuffer request = ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
                     + uri.getPort() + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -174,7 +176,7 @@ final class SseReaders implements AutoCloseable {
             String[] lines = head.toString().split("\r\n");
             String[] status = lines[0].split(" ", 3);
             if (status.length < 2 || !status[1].equals("200")) {
-                end("HTTP " + lines[0]);
+                end(lines[0]);
                 return;
             }
             boolean chunked = false;

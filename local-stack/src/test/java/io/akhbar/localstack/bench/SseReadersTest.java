@@ -61,7 +61,7 @@ class SseReadersTest {
         stream.accept(response, 0, response.length);
 
         assertThat(stream.ended()).isTrue();
-        assertThat(stream.failure()).isEqualTo("HTTP HTTP/1.1 503 Service Unavailable");
+        assertThat(stream.failure()).isEqualTo("HTTP/1.1 503 Service Unavailable");
     }
 
     @Test
