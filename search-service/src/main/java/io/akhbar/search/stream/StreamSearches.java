@@ -81,8 +81,7 @@ class StreamSearches {
                             .size(pageSize)
                             .storedFields("_none_")
                             .trackTotalHits(t -> t.enabled(false))
-                            .query(q -> q.range(r -> r.date(d -> d.field(INDEXED_AT)
-                                    .gte(Long.toString(fromMillis)).format("epoch_millis"))))
+                            .query(indexedAtOrAfter(fromMillis))
                             .sort(STREAM_ORDER);
                     if (last != null) {
                         s.searchAfter(searchAfter(last));
@@ -153,7 +152,7 @@ class StreamSearches {
         }
         MsearchResponse<Void> response = client.msearch(m -> {
             for (List<LiveQuery> group : groups) {
-                List<Query> filters = group.stream().map(query -> indexedSince(oldest, query.query())).toList();
+                List<Query> filters = group.stream().map(query -> newOnly(oldest, query.query())).toList();
                 m.searches(s -> s
                         // Every look asks about other ids: caching the answer would only churn the request cache.
                         .header(h -> h.index(index.alias()).ignoreUnavailable(true).requestCache(false))
@@ -200,10 +199,7 @@ class StreamSearches {
      * newest few) is ruled out from its point bounds before the ids are looked up in it.
      */
     private static Query newArticles(long indexedSince, List<String> ids) {
-        return Query.of(q -> q.bool(bool -> bool
-                .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
-                        .gte(Long.toString(indexedSince)).format("epoch_millis"))))
-                .filter(idsFilter(ids))));
+        return newOnly(indexedSince, idsFilter(ids));
     }
 
     /**
@@ -211,11 +207,13 @@ class StreamSearches {
      * every filter in every segment, and a conjunction that starts with a range no document of the segment can match
      * stops there, before the query's terms are looked up in it.
      */
-    private static Query indexedSince(long indexedSince, Query query) {
-        return Query.of(q -> q.bool(bool -> bool
-                .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
-                        .gte(Long.toString(indexedSince)).format("epoch_millis"))))
-                .filter(query)));
+    private static Query newOnly(long indexedSince, Query query) {
+        return Query.of(q -> q.bool(bool -> bool.filter(indexedAtOrAfter(indexedSince)).filter(query)));
+    }
+
+    private static Query indexedAtOrAfter(long millis) {
+        return Query.of(q -> q.range(r -> r.date(d -> d.field(INDEXED_AT)
+                .gte(Long.toString(millis)).format("epoch_millis"))));
     }
 
     private static Query idsFilter(List<String> ids) {
@@ -233,8 +231,7 @@ class StreamSearches {
                     .trackTotalHits(t -> t.enabled(false))
                     .query(q -> q.bool(bool -> bool
                             .must(query.query())
-                            .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
-                                    .gte(Long.toString(after.indexedAt())).format("epoch_millis"))))))
+                            .filter(indexedAtOrAfter(after.indexedAt()))))
                     .sort(STREAM_ORDER)
                     .searchAfter(searchAfter(after))
                     .source(live.source()), ArticleDocument.class);
