@@ -3,9 +3,9 @@ package io.akhbar.search.query;
 import io.akhbar.arabic.ArabicNormalizer;
 import io.akhbar.arabic.ArabicStopWords;
 import io.akhbar.arabic.Clitics;
-import io.akhbar.arabic.Whitespace;
 import io.akhbar.search.entities.EntityCatalog;
 import io.akhbar.search.entities.KnownEntity;
+import io.akhbar.search.indexing.EntityDocument;
 import io.akhbar.search.query.QuerySyntax.Kind;
 import io.akhbar.search.query.QuerySyntax.Token;
 import org.springframework.stereotype.Component;
@@ -255,7 +255,8 @@ class QueryParser {
         return String.join(" ", units.stream().map(unit -> unit.get(0).text()).toList());
     }
 
+    /** The normalization of the indexed entity names: a query's name must compare equal to the name indexed. */
     static String normalize(String text) {
-        return Whitespace.collapse(ArabicNormalizer.normalize(text).strip());
+        return EntityDocument.normalizeName(text);
     }
 }
