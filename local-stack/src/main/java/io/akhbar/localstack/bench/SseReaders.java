@@ -118,8 +118,8 @@ final class SseReaders implements AutoCloseable {
 
         private enum State { HEADERS, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, BODY }
 
-        private final StreamLoad.EventLines articleEvents = new StreamLoad.EventLines("article");
-        private final StreamLoad.EventLines readyEvents = new StreamLoad.EventLines("ready");
+        private final EventLines articleEvents = new EventLines("article");
+        private final EventLines readyEvents = new EventLines("ready");
         private final AtomicLong articles = new AtomicLong();
         private final StringBuilder head = new StringBuilder();
         private State state = State.HEADERS;
@@ -185,8 +185,6 @@ final class SseReaders implements AutoCloseable {
                 chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
             }
             state = chunked ? State.CHUNK_SIZE : State.BODY;
-            chunkLeft = 0;
-            chunkSizeDone = false;
         }
 
         /** The hexadecimal size line of the next chunk; extensions after ';' and the CR are skipped. */
@@ -256,6 +254,40 @@ final class SseReaders implements AutoCloseable {
 
         long articles() {
             return articles.get();
+        }
+    }
+
+    /**
+     * Finds the lines {@code event:NAME} in a byte stream fed one byte at a time, across buffer boundaries. An event's
+     * data is one line of JSON, so such a line is always an event's name, never part of its data.
+     */
+    static final class EventLines {
+
+        private final byte[] line;
+        /** Bytes of {@link #line} matched since the current line began, or -1 when this line is another. */
+        private int matched;
+
+        EventLines(String name) {
+            this.line = ("event:" + name + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** @return whether the current line is already another one: nothing before its end can complete this */
+        boolean offTheLine() {
+            return matched < 0;
+        }
+
+        /** @return whether this byte completed the line */
+        boolean next(byte b) {
+            if (matched >= 0 && b == line[matched]) {
+                matched++;
+                if (matched == line.length) {
+                    matched = 0;
+                    return true;
+                }
+                return false;
+            }
+            matched = b == '\n' ? 0 : -1;
+            return false;
         }
     }
 }

@@ -5,7 +5,6 @@ import io.akhbar.localstack.bench.ResultTable.Verdict;
 import io.akhbar.localstack.bench.SseReaders.Stream;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,39 +111,5 @@ final class StreamLoad {
             Thread.sleep(200);
         }
         return last;
-    }
-
-    /**
-     * Finds the lines {@code event:NAME} in a byte stream fed one byte at a time, across buffer boundaries. An event's
-     * data is one line of JSON, so such a line is always an event's name, never part of its data.
-     */
-    static final class EventLines {
-
-        private final byte[] line;
-        /** Bytes of {@link #line} matched since the current line began, or -1 when this line is another. */
-        private int matched;
-
-        EventLines(String name) {
-            this.line = ("event:" + name + "\n").getBytes(StandardCharsets.US_ASCII);
-        }
-
-        /** @return whether the current line is already another one: nothing before its end can complete this */
-        boolean offTheLine() {
-            return matched < 0;
-        }
-
-        /** @return whether this byte completed the line */
-        boolean next(byte b) {
-            if (matched >= 0 && b == line[matched]) {
-                matched++;
-                if (matched == line.length) {
-                    matched = 0;
-                    return true;
-                }
-                return false;
-            }
-            matched = b == '\n' ? 0 : -1;
-            return false;
-        }
     }
 }

@@ -39,8 +39,8 @@ class SmallPartsTest {
                 + "id:MTo\nevent:article\ndata:{\"title\":\"event:article\"}\n\n"
                 + "id:Mjo\nevent:article\ndata:{\"title\":\"بوتين\"}\n\n"
                 + "event:articles\nxevent:article\n";
-        StreamLoad.EventLines articles = new StreamLoad.EventLines("article");
-        StreamLoad.EventLines ready = new StreamLoad.EventLines("ready");
+        SseReaders.EventLines articles = new SseReaders.EventLines("article");
+        SseReaders.EventLines ready = new SseReaders.EventLines("ready");
         int articleLines = 0;
         int readyLines = 0;
 
