@@ -73,7 +73,7 @@ class ArticleBatchIndexer {
             if (recordsById.put(article.id(), record) != null) {
                 documents.removeIf(document -> document.id().equals(article.id()));
             }
-            documents.add(ArticleDocument.of(article, now));
+            documents.add(ArticleDocument.of(article, now, record.partition(), record.offset()));
         }
         Map<String, String> refused = bulkIndexer.index(withStories(documents), index.alias());
         // Dead letters only once the bulk went through: a failed bulk retries the whole batch, and dead-lettering

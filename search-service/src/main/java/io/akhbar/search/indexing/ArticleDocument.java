@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Elasticsearch document of an article (index version 2). Title and body are analyzed inside Elasticsearch by the
+ * The Elasticsearch document of an article (index version 3). Title and body are analyzed inside Elasticsearch by the
  * project's plugin, so the document holds only the original text; everything derived ({@link #date},
  * {@link #fingerprintBands}, {@link #entityIds}, entity names) is recomputed from the rest by {@link #upgraded()}, so
  * that a copy into a newer index version needs nothing but the old {@code _source}.
@@ -21,6 +21,9 @@ import java.util.List;
  *                         histograms use
  * @param fingerprintBands the four 16-bit bands of {@link #fingerprint}, to find near-duplicates with a terms query
  * @param storyId          the id of the first article of its near-duplicate group, or its own id
+ * @param kafkaPartition   the partition of the enriched topic the indexer read the article from; with
+ *                         {@link #kafkaOffset}, where the live stream stands in each partition
+ * @param kafkaOffset      the record's offset in that partition
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -37,6 +40,8 @@ public record ArticleDocument(
         Instant submittedAt,
         Instant enrichedAt,
         Instant indexedAt,
+        Integer kafkaPartition,
+        Long kafkaOffset,
         Instant date,
         Integer wordCount,
         String fingerprint,
@@ -48,7 +53,7 @@ public record ArticleDocument(
         List<Keyword> keywords,
         List<Quote> quotes) {
 
-    static ArticleDocument of(ArticleEnriched article, Instant indexedAt) {
+    static ArticleDocument of(ArticleEnriched article, Instant indexedAt, Integer kafkaPartition, Long kafkaOffset) {
         return new ArticleDocument(
                 article.id(),
                 article.title() == null ? "" : article.title(),
@@ -62,6 +67,8 @@ public record ArticleDocument(
                 article.submittedAt(),
                 article.enrichedAt(),
                 indexedAt,
+                kafkaPartition,
+                kafkaOffset,
                 null,
                 article.wordCount(),
                 article.fingerprint(),
@@ -81,7 +88,7 @@ public record ArticleDocument(
                 .sorted(Comparator.comparingDouble(EntityDocument::salience).reversed())
                 .toList();
         return new ArticleDocument(id, title == null ? "" : title, body, summary, url, source, language,
-                languageConfidence, publishedAt, submittedAt, enrichedAt, indexedAt,
+                languageConfidence, publishedAt, submittedAt, enrichedAt, indexedAt, kafkaPartition, kafkaOffset,
                 publishedAt != null ? publishedAt : submittedAt,
                 wordCount, fingerprint, Fingerprint.bands(fingerprint), storyId, nlpVersion,
                 upgradedEntities.stream().map(EntityDocument::id).distinct().toList(),
@@ -90,7 +97,7 @@ public record ArticleDocument(
 
     ArticleDocument withStoryId(String story) {
         return new ArticleDocument(id, title, body, summary, url, source, language, languageConfidence, publishedAt,
-                submittedAt, enrichedAt, indexedAt, date, wordCount, fingerprint, fingerprintBands, story, nlpVersion,
-                entityIds, entities, keywords, quotes);
+                submittedAt, enrichedAt, indexedAt, kafkaPartition, kafkaOffset, date, wordCount, fingerprint,
+                fingerprintBands, story, nlpVersion, entityIds, entities, keywords, quotes);
     }
 }

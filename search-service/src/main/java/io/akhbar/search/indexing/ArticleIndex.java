@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 @Component
 public class ArticleIndex {
 
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     /** The default of {@code akhbar.index.alias}; code that can should ask {@link #alias()}, tests change it. */
     public static final String ALIAS = "articles";
 

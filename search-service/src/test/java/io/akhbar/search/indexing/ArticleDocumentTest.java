@@ -21,8 +21,10 @@ class ArticleDocumentTest {
                 new Entity("location:moscow", EntityType.LOCATION, "موسكو", "Moscow", List.of(), 1, 0.2),
                 new Entity("person:donald-trump", EntityType.PERSON, "دونالد ترامب", "Donald Trump",
                         List.of(new Mention("body", 0, 4, "ترمب"), new Mention("body", 10, 16, "وترامب")), 2, 0.8))),
-                SUBMITTED);
+                SUBMITTED, 2, 41L);
 
+        assertThat(document.kafkaPartition()).isEqualTo(2);
+        assertThat(document.kafkaOffset()).isEqualTo(41L);
         assertThat(document.date()).isEqualTo(SUBMITTED);
         assertThat(document.fingerprintBands()).containsExactly("0:0123", "1:4567", "2:89ab", "3:cdef");
         assertThat(document.entityIds()).containsExactly("person:donald-trump", "location:moscow");
@@ -34,7 +36,7 @@ class ArticleDocumentTest {
     void aDocumentFromAnOlderIndexVersionGetsTheNewFieldsAndKeepsItsStory() {
         Instant published = Instant.parse("2026-01-20T08:00:00Z");
         ArticleDocument old = new ArticleDocument("a1", "عنوان", "نص", null, null, "مثال", "ar", 0.9, published,
-                SUBMITTED, SUBMITTED, SUBMITTED, null, 2, "ff", null, "story-1", null, null,
+                SUBMITTED, SUBMITTED, SUBMITTED, null, null, null, 2, "ff", null, "story-1", null, null,
                 List.of(new EntityDocument("person:x", "PERSON", "س", null, null, 1, 0.5, null)), null, null);
 
         ArticleDocument upgraded = old.upgraded();

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** An index of the articles definition on the shared test node, under a name of its own, and a client for it. */
 final class ScratchIndex implements AutoCloseable {
 
-    private static final String DEFINITION = "/elasticsearch/articles-v2.json";
+    private static final String DEFINITION = "/elasticsearch/articles-v3.json";
 
     final String name;
     final ElasticsearchClient client;
