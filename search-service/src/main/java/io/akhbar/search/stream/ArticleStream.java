@@ -13,7 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The live stream of one instance. Elasticsearch is the source of truth, so that any instance can serve any client:
  * one watcher thread looks every {@code poll-interval} for articles indexed since a little before the newest it saw
- * (sort values only), and when there are new ones asks, in one msearch, which of them each distinct query matches.
- * The events go into the subscribers' bounded queues; sender threads write them. Nothing here runs on the indexing
+ * (sort values and their place in Kafka), and when there are new ones asks, in one msearch, which of them each
+ * distinct query matches. Each event's id carries the {@link Frontier} of the looks up to it, so that a client can
+ * resume from it on any instance. The events go into the subscribers' bounded queues; sender threads write them. Nothing here runs on the indexing
  * consumer's thread, and the watcher only looks while someone is subscribed.
  */
 @Component
@@ -51,6 +54,8 @@ class ArticleStream implements SmartLifecycle {
     private final ExecutorService replays;
     /** Only the watcher thread reads and writes these. */
     private boolean primed;
+    /** How far the looks have got in each partition; what the next event's frontier starts from. */
+    private Frontier streamed = Frontier.NONE;
     private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
     private volatile boolean running;
 
@@ -83,12 +88,12 @@ class ArticleStream implements SmartLifecycle {
     /**
      * Registers a stream; its {@code ready} event follows once the watcher has taken it in.
      *
-     * @param resumeAfter the last event the client got, or null
+     * @param resumeFrom the id of the last event the client got, or null
      * @throws TooManySubscribersException when {@code max-subscribers} streams are open
      */
-    SseEmitter open(LiveQuery query, StreamCursor resumeAfter) {
+    SseEmitter open(LiveQuery query, EventId resumeFrom) {
         SseEmitter emitter = new SseEmitter(properties.maxConnection().toMillis());
-        Subscriber subscriber = new Subscriber(query, resumeAfter, new SseSink(emitter, events),
+        Subscriber subscriber = new Subscriber(query, resumeFrom, new SseSink(emitter, events),
                 properties.queueCapacity(), senders, this::closed);
         if (!subscribers.register(subscriber)) {
             throw new TooManySubscribersException(properties.maxSubscribers());
@@ -120,22 +125,25 @@ class ArticleStream implements SmartLifecycle {
             if (subscribers.isEmpty()) {
                 primed = false;
                 seen.clear();
+                streamed = Frontier.NONE;
                 return;
             }
             if (!primed) {
                 // What is searchable now is not news: only what appears from here on is sent.
-                seen.add(indexedLately());
+                for (Indexed article : seen.add(indexedLately(), Indexed::cursor)) {
+                    streamed = article.advance(streamed);
+                }
                 primed = true;
             }
             for (Subscriber subscriber : subscribers.activatePending()) {
                 subscriber.activate();
                 if (subscriber.resumes()) {
-                    replays.execute(() -> subscriber.replay(
-                            (after, size) -> searches.after(subscriber.query(), after, size),
-                            properties.pageSize(), properties.maxReplay()));
+                    MissedArticles missed = new MissedArticles(searches, subscriber.query(), subscriber.resumeFrom(),
+                            properties.lookBack().toMillis());
+                    replays.execute(() -> subscriber.replay(missed, properties.pageSize(), properties.maxReplay()));
                 }
             }
-            List<StreamCursor> fresh = seen.add(indexedLately());
+            List<Indexed> fresh = seen.add(indexedLately(), Indexed::cursor);
             if (!fresh.isEmpty()) {
                 dispatch(fresh);
             }
@@ -149,26 +157,42 @@ class ArticleStream implements SmartLifecycle {
         }
     }
 
-    private List<StreamCursor> indexedLately() throws IOException {
+    private List<Indexed> indexedLately() throws IOException {
         return searches.indexedSince(seen.windowStart(clock.millis()), properties.pageSize(), MAX_PER_LOOK);
     }
 
-    private void dispatch(List<StreamCursor> fresh) throws IOException {
+    /**
+     * Sends each group the fresh articles its query matches, a chunk at a time, each event with the frontier moved past
+     * it. A chunk that fails is forgotten, with those after it, so that the next look finds them again.
+     */
+    private void dispatch(List<Indexed> fresh) throws IOException {
         List<Subscribers.Group> groups = subscribers.groups();
-        if (groups.isEmpty()) {
-            return;
-        }
-        List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query)
-                .toList();
+        List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query).toList();
         for (int from = 0; from < fresh.size(); from += properties.pageSize()) {
-            List<StreamCursor> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
-            List<List<StreamEvent>> matched = searches.matching(queries, chunk);
-            for (int g = 0; g < groups.size(); g++) {
-                List<StreamEvent> groupEvents = matched.get(g);
-                if (!groupEvents.isEmpty()) {
-                    groups.get(g).members().forEach(member -> groupEvents.forEach(member::offer));
+            List<Indexed> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
+            Map<StreamCursor, Frontier> frontiers = new HashMap<>();
+            Frontier frontier = streamed;
+            for (Indexed article : chunk) {
+                frontier = article.advance(frontier);
+                frontiers.put(article.cursor(), frontier);
+            }
+            if (!groups.isEmpty()) {
+                List<List<StreamEvent>> matched;
+                try {
+                    matched = searches.matching(queries, chunk.stream().map(Indexed::cursor).toList(),
+                            cursor -> new EventId(cursor, frontiers.get(cursor)));
+                } catch (IOException | RuntimeException e) {
+                    seen.forget(fresh.subList(from, fresh.size()).stream().map(Indexed::cursor).toList());
+                    throw e;
+                }
+                for (int g = 0; g < groups.size(); g++) {
+                    List<StreamEvent> groupEvents = matched.get(g);
+                    if (!groupEvents.isEmpty()) {
+                        groups.get(g).members().forEach(member -> groupEvents.forEach(member::offer));
+                    }
                 }
             }
+            streamed = frontier;
         }
     }
 

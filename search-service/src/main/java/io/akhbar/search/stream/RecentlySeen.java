@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The articles the watcher has already looked at, within the look-back window: each look starts {@code lookBack}
@@ -34,11 +35,12 @@ final class RecentlySeen {
     }
 
     /** @return those of {@code found} not seen before, in the order given */
-    List<StreamCursor> add(List<StreamCursor> found) {
-        List<StreamCursor> fresh = new ArrayList<>();
-        for (StreamCursor cursor : found) {
+    <T> List<T> add(List<T> found, Function<T, StreamCursor> cursorOf) {
+        List<T> fresh = new ArrayList<>();
+        for (T article : found) {
+            StreamCursor cursor = cursorOf.apply(article);
             if (seen.add(cursor)) {
-                fresh.add(cursor);
+                fresh.add(article);
             }
             if (newest == null || cursor.indexedAt() > newest) {
                 newest = cursor.indexedAt();
@@ -51,6 +53,11 @@ final class RecentlySeen {
             seen.pollFirst();
         }
         return fresh;
+    }
+
+    /** Takes back articles that were not sent after all: the next look finds them again, if still in the window. */
+    void forget(List<StreamCursor> cursors) {
+        cursors.forEach(seen::remove);
     }
 
     void clear() {

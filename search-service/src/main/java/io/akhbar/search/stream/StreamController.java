@@ -53,9 +53,9 @@ class StreamController {
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader) {
         LiveQuery query = live.parse(q, person, place, org, entity, source, lang, from, to);
         // The header wins: EventSource sends the newest id there while the URL keeps the one it started with.
-        StreamCursor resumeAfter = present(lastEventIdHeader) ? StreamCursor.decode(LAST_EVENT_ID, lastEventIdHeader)
-                : present(lastEventId) ? StreamCursor.decode("lastEventId", lastEventId) : null;
-        return stream.open(query, resumeAfter);
+        EventId resumeFrom = present(lastEventIdHeader) ? EventId.decode(LAST_EVENT_ID, lastEventIdHeader)
+                : present(lastEventId) ? EventId.decode("lastEventId", lastEventId) : null;
+        return stream.open(query, resumeFrom);
     }
 
     private static boolean present(String value) {

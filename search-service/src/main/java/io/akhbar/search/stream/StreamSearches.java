@@ -8,11 +8,13 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import io.akhbar.search.indexing.ArticleDocument;
 import io.akhbar.search.indexing.ArticleIndex;
 import io.akhbar.search.query.LiveQueries;
@@ -32,7 +34,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The stream's Elasticsearch requests: what was indexed lately, which of it matches, what a client missed. */
 @Component
@@ -44,6 +48,10 @@ class StreamSearches {
     private static final String BY_QUERY = "by_query";
     private static final String IDS = "ids";
     static final String INDEXED_AT = "indexedAt";
+    private static final String KAFKA_PARTITION = "kafkaPartition";
+    private static final String KAFKA_OFFSET = "kafkaOffset";
+    private static final List<FieldAndFormat> KAFKA_FIELDS = List.of(
+            FieldAndFormat.of(f -> f.field(KAFKA_PARTITION)), FieldAndFormat.of(f -> f.field(KAFKA_OFFSET)));
     /** {@link StreamCursor}'s order. */
     private static final List<SortOptions> STREAM_ORDER = List.of(
             SortOptions.of(o -> o.field(f -> f.field(INDEXED_AT).order(SortOrder.Asc))),
@@ -66,11 +74,11 @@ class StreamSearches {
     }
 
     /**
-     * Ids and {@code indexedAt} of the articles indexed at or after {@code fromMillis}, in stream order: sort values
-     * only, no source and no stored field, as this runs every poll interval.
+     * The articles indexed at or after {@code fromMillis}, in stream order: sort values and two doc values only, no
+     * source and no stored field, as this runs every poll interval.
      */
-    List<StreamCursor> indexedSince(long fromMillis, int pageSize, int maxArticles) throws IOException {
-        List<StreamCursor> found = new ArrayList<>();
+    List<Indexed> indexedSince(long fromMillis, int pageSize, int maxArticles) throws IOException {
+        List<Indexed> found = new ArrayList<>();
         StreamCursor after = null;
         while (found.size() < maxArticles) {
             StreamCursor last = after;
@@ -80,6 +88,7 @@ class StreamSearches {
                     s.index(index.alias())
                             .size(pageSize)
                             .storedFields("_none_")
+                            .docvalueFields(KAFKA_FIELDS)
                             .trackTotalHits(t -> t.enabled(false))
                             .query(indexedAtOrAfter(fromMillis))
                             .sort(STREAM_ORDER);
@@ -95,11 +104,11 @@ class StreamSearches {
                 throw e;
             }
             List<Hit<Void>> hits = response.hits().hits();
-            hits.forEach(hit -> found.add(cursor(hit)));
+            hits.forEach(hit -> found.add(indexed(hit)));
             if (hits.size() < pageSize) {
                 break;
             }
-            after = found.get(found.size() - 1);
+            after = found.get(found.size() - 1).cursor();
         }
         return found;
     }
@@ -110,8 +119,11 @@ class StreamSearches {
      * search that fetches every matched article once. An event is the article's hit shape without query highlights
      * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
      * article) pair would make Elasticsearch load and highlight an article once per matching query.
+     *
+     * @param idOf the event id each article is sent with
      */
-    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh) throws IOException {
+    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh,
+            Function<StreamCursor, EventId> idOf) throws IOException {
         List<String> ids = fresh.stream().sorted().map(StreamCursor::id).distinct().toList();
         long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
         List<List<String>> matchedIds = matchedIds(queries, oldest, ids);
@@ -126,8 +138,10 @@ class StreamSearches {
                     .query(newArticles(oldest, List.copyOf(matched)))
                     .sort(STREAM_ORDER)
                     .source(live.source()), ArticleDocument.class);
-            List<Hit<ArticleDocument>> hits = response.hits().hits();
-            events(hits, storySources(hits)).forEach(event -> events.put(event.cursor().id(), event));
+            for (Found article : found(response.hits().hits())) {
+                StreamCursor cursor = article.indexed().cursor();
+                events.put(cursor.id(), article.event(idOf.apply(cursor)));
+            }
         }
         // An article deleted between the two requests is simply not sent.
         return matchedIds.stream()
@@ -222,27 +236,83 @@ class StreamSearches {
     }
 
     /** The articles matching {@code query} after {@code after} in stream order, for a resuming client. */
-    List<StreamEvent> after(LiveQuery query, StreamCursor after, int size) throws IOException {
+    List<Found> after(LiveQuery query, StreamCursor after, int size) throws IOException {
+        return replayPage(Query.of(q -> q.bool(bool -> bool
+                .must(query.query())
+                .filter(indexedAtOrAfter(after.indexedAt())))), after, size);
+    }
+
+    /**
+     * The articles matching {@code query}, indexed from {@code sinceMillis} to {@code before}'s millisecond, that lie
+     * beyond {@code frontier} in their partition, in stream order after {@code pageAfter} (null for the first page):
+     * what a client whose last event was {@code before} may have missed because another writer's older bulk became
+     * searchable after that event. Articles after {@code before} in stream order may come too.
+     */
+    List<Found> beyond(LiveQuery query, StreamCursor before, Frontier frontier, long sinceMillis,
+            StreamCursor pageAfter, int size) throws IOException {
+        Query late = Query.of(q -> q.bool(bool -> bool
+                .must(query.query())
+                .filter(f -> f.range(r -> r.date(d -> d.field(INDEXED_AT)
+                        .gte(Long.toString(sinceMillis)).lte(Long.toString(before.indexedAt()))
+                        .format("epoch_millis"))))
+                .filter(beyond(frontier))));
+        return replayPage(late, pageAfter, size);
+    }
+
+    /**
+     * In a partition the frontier has, an offset above it; in one it has not, anything (nothing of that partition had
+     * been sent). Articles indexed before partitions were recorded match neither.
+     */
+    private static Query beyond(Frontier frontier) {
+        List<Query> clauses = new ArrayList<>();
+        List<FieldValue> known = new ArrayList<>();
+        frontier.offsets().forEach((partition, offset) -> {
+            known.add(FieldValue.of(partition));
+            clauses.add(Query.of(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field(KAFKA_PARTITION).value(partition)))
+                    .filter(f -> f.range(r -> r.untyped(n -> n.field(KAFKA_OFFSET).gt(JsonData.of(offset))))))));
+        });
+        clauses.add(Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.exists(e -> e.field(KAFKA_PARTITION)));
+            if (!known.isEmpty()) {
+                b.mustNot(m -> m.terms(t -> t.field(KAFKA_PARTITION).terms(v -> v.value(known))));
+            }
+            return b;
+        })));
+        return Query.of(q -> q.bool(b -> b.should(clauses).minimumShouldMatch("1")));
+    }
+
+    private List<Found> replayPage(Query query, StreamCursor after, int size) throws IOException {
         SearchResponse<ArticleDocument> response;
         try {
-            response = client.search(s -> s
-                    .index(index.alias())
-                    .size(size)
-                    .trackTotalHits(t -> t.enabled(false))
-                    .query(q -> q.bool(bool -> bool
-                            .must(query.query())
-                            .filter(indexedAtOrAfter(after.indexedAt()))))
-                    .sort(STREAM_ORDER)
-                    .searchAfter(searchAfter(after))
-                    .source(live.source()), ArticleDocument.class);
+            response = client.search(s -> {
+                s.index(index.alias())
+                        .size(size)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .query(query)
+                        .sort(STREAM_ORDER)
+                        .docvalueFields(KAFKA_FIELDS)
+                        .source(live.source());
+                if (after != null) {
+                    s.searchAfter(searchAfter(after));
+                }
+                return s;
+            }, ArticleDocument.class);
         } catch (ElasticsearchException e) {
             if (indexMissing(e.error().type())) {
                 return List.of();
             }
             throw e;
         }
-        List<Hit<ArticleDocument>> hits = response.hits().hits();
-        return events(hits, storySources(hits));
+        return found(response.hits().hits());
+    }
+
+    /** An article as the stream sends it, and where it stands (its Kafka place only where the request asked). */
+    record Found(Indexed indexed, String json) {
+
+        StreamEvent event(EventId id) {
+            return new StreamEvent(indexed.cursor(), id, json);
+        }
     }
 
     private Map<String, StorySources> storySources(List<Hit<ArticleDocument>> hits) {
@@ -256,15 +326,28 @@ class StreamSearches {
         }
     }
 
-    private List<StreamEvent> events(List<Hit<ArticleDocument>> hits, Map<String, StorySources> storySources) {
+    private List<Found> found(List<Hit<ArticleDocument>> hits) {
+        Map<String, StorySources> storySources = storySources(hits);
         return hits.stream()
-                .map(hit -> new StreamEvent(cursor(hit), json.writeValueAsString(live.hit(hit, storySources))))
+                .map(hit -> new Found(indexed(hit), json.writeValueAsString(live.hit(hit, storySources))))
                 .toList();
     }
 
-    private static StreamCursor cursor(Hit<?> hit) {
+    private static Indexed indexed(Hit<?> hit) {
         List<FieldValue> sort = hit.sort();
-        return new StreamCursor(sort.get(0).longValue(), sort.get(1).longValue(), sort.get(2).stringValue());
+        StreamCursor cursor = new StreamCursor(sort.get(0).longValue(), sort.get(1).longValue(),
+                sort.get(2).stringValue());
+        return new Indexed(cursor, docValue(hit, KAFKA_PARTITION).map(Number::intValue).orElse(null),
+                docValue(hit, KAFKA_OFFSET).map(Number::longValue).orElse(null));
+    }
+
+    private static Optional<Number> docValue(Hit<?> hit, String field) {
+        JsonData values = hit.fields().get(field);
+        if (values == null) {
+            return Optional.empty();
+        }
+        List<?> list = values.to(List.class);
+        return list.isEmpty() ? Optional.empty() : Optional.of((Number) list.get(0));
     }
 
     private static List<FieldValue> searchAfter(StreamCursor cursor) {

@@ -40,9 +40,10 @@ final class Subscriber {
         void complete();
     }
 
-    /** Missed events in stream order after {@code after}, at most {@code size}; fewer means the end. */
+    /** The missed events, a page at a time. */
     interface Replay {
-        List<StreamEvent> page(StreamCursor after, int size) throws IOException;
+        /** The next at most {@code size}; fewer means the end. */
+        List<StreamEvent> next(int size) throws IOException;
     }
 
     enum State { PENDING, REPLAYING, LIVE, CLOSED }
@@ -55,7 +56,7 @@ final class Subscriber {
     private static final long REMEMBER_REPLAYED_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final LiveQuery query;
-    private final StreamCursor resumeAfter;
+    private final EventId resumeFrom;
     private final Sink sink;
     private final int capacity;
     private final Executor sender;
@@ -75,13 +76,13 @@ final class Subscriber {
     private boolean overflowed;
 
     /**
-     * @param resumeAfter the last event the client got, or null for a new stream
+     * @param resumeFrom the id of the last event the client got, or null for a new stream
      * @param onClosed    told once, whatever closed the stream
      */
-    Subscriber(LiveQuery query, StreamCursor resumeAfter, Sink sink, int capacity, Executor sender,
+    Subscriber(LiveQuery query, EventId resumeFrom, Sink sink, int capacity, Executor sender,
             Consumer<Subscriber> onClosed) {
         this.query = query;
-        this.resumeAfter = resumeAfter;
+        this.resumeFrom = resumeFrom;
         this.sink = sink;
         this.capacity = capacity;
         this.sender = sender;
@@ -93,7 +94,11 @@ final class Subscriber {
     }
 
     boolean resumes() {
-        return resumeAfter != null;
+        return resumeFrom != null;
+    }
+
+    EventId resumeFrom() {
+        return resumeFrom;
     }
 
     synchronized State state() {
@@ -179,7 +184,6 @@ final class Subscriber {
         Set<StreamCursor> replayed = new HashSet<>();
         try {
             sink.ready();
-            StreamCursor after = resumeAfter;
             while (!isClosing()) {
                 int room = maxReplay - replayed.size();
                 if (room <= 0) {
@@ -188,12 +192,11 @@ final class Subscriber {
                     break;
                 }
                 int size = Math.min(pageSize, room);
-                List<StreamEvent> page = replay.page(after, size);
+                List<StreamEvent> page = replay.next(size);
                 for (int from = 0; from < page.size() && !isClosing(); from += WRITE_BATCH) {
                     List<StreamEvent> events = page.subList(from, Math.min(page.size(), from + WRITE_BATCH));
                     sink.articles(events);
                     events.forEach(event -> replayed.add(event.cursor()));
-                    after = events.get(events.size() - 1).cursor();
                 }
                 if (page.size() < size) {
                     break;

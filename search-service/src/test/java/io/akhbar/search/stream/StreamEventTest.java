@@ -17,22 +17,26 @@ class StreamEventTest {
         StreamCursor cursor = new StreamCursor(1_764_000_000_123L, 4_711, "kremlin-42");
         String json = "{\"id\":\"kremlin-42\",\"title\":\"بوتين يستقبل ويتكوف في موسكو\"}";
 
-        String frame = new String(new StreamEvent(cursor, json).frame(), StandardCharsets.UTF_8);
+        EventId id = new EventId(cursor, Frontier.NONE.advance(0, 17).advance(2, 5));
+
+        String frame = new String(new StreamEvent(cursor, id, json).frame(), StandardCharsets.UTF_8);
 
         StringBuilder spring = new StringBuilder();
-        for (DataWithMediaType part : SseEmitter.event().id(cursor.encode()).name("article")
+        for (DataWithMediaType part : SseEmitter.event().id(id.encode()).name("article")
                 .data(json, MediaType.APPLICATION_JSON).build()) {
             spring.append(part.getData());
         }
         assertThat(frame).isEqualTo(spring.toString())
-                .startsWith("id:" + cursor.encode() + "\nevent:article\ndata:{").endsWith("}\n\n");
+                .startsWith("id:" + id.encode() + "\nevent:article\ndata:{").endsWith("}\n\n");
     }
 
     @Test
     void jsonOnMoreThanOneLineWouldBreakTheFrameAndIsRefused() {
         StreamCursor cursor = new StreamCursor(1L, 0, "a");
 
-        assertThatThrownBy(() -> new StreamEvent(cursor, "{\n}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StreamEvent(cursor, "{\r}")).isInstanceOf(IllegalArgumentException.class);
+        EventId id = new EventId(cursor, Frontier.NONE);
+
+        assertThatThrownBy(() -> new StreamEvent(cursor, id, "{\n}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamEvent(cursor, id, "{\r}")).isInstanceOf(IllegalArgumentException.class);
     }
 }

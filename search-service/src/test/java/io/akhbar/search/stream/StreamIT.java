@@ -126,7 +126,7 @@ class StreamIT {
             // Live events carry no query highlights: the snippet is the article's summary.
             assertThat(hit.path("snippets").get(0).asString()).isEqualTo("ملخص: تمهيد عن " + word);
             assertThat(hit.has("storyId")).isTrue();
-            assertThat(StreamCursor.decode("id", stream.events("article").get(0).id()).id())
+            assertThat(EventId.decode("id", stream.events("article").get(0).id()).after().id())
                     .isEqualTo(hit.path("id").asString());
 
             // Once the others are searchable too, nothing more arrives.
@@ -233,13 +233,13 @@ class StreamIT {
                 template = templateOf("bulk-template-" + RUN);
                 // What a refresh in the middle of a bulk shows: the first of its articles, which share an indexedAt ...
                 indexedAt = System.currentTimeMillis();
-                indexAndRefresh(template, "bulk-z-" + RUN, indexedAt);
+                indexAndRefresh(template, "bulk-z-" + RUN, indexedAt, partition(template), offset(template) + 1);
                 await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 2);
                 assertThat(articleIds(first)).containsExactly("bulk-template-" + RUN, "bulk-z-" + RUN);
                 lastId = first.events("article").get(1).id();
             }
             // ... and at the next refresh the rest, here one whose id sorts before the first's.
-            indexAndRefresh(template, "bulk-a-" + RUN, indexedAt);
+            indexAndRefresh(template, "bulk-a-" + RUN, indexedAt, partition(template), offset(template) + 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(witness).contains("bulk-a-" + RUN));
 
             try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
@@ -253,6 +253,54 @@ class StreamIT {
 
     @Test
     @Order(5)
+    void anOlderBulkOfAnotherWriterThatBecomesSearchableAfterTheLastEventIsNotSkippedOnResume() throws Exception {
+        String word = "writerword" + LETTERS;
+        String source = "writers-" + RUN;
+        String path = "/api/v1/stream?q=" + word + "&source=" + source;
+        // Three streams at once, and the limit is four: the previous scenario's must be gone.
+        await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
+        try (SseClient witness = awaitReady(path)) {
+            Map<String, Object> template;
+            long olderBulkAt;
+            String lastId;
+            try (SseClient first = awaitReady(path)) {
+                publish("writers-template-" + RUN, "خبر", "خبر عن " + word, source);
+                await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 1);
+                template = templateOf("writers-template-" + RUN);
+                // Writer A stamps its bulk, of the template's partition, and is slow to finish it. Writer B, which
+                // reads another partition, stamps its bulk later, and that one becomes searchable first.
+                olderBulkAt = System.currentTimeMillis();
+                indexAndRefresh(template, "writer-b-" + RUN, olderBulkAt + 1_000, partition(template) + 1, 0);
+                await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(first).size() == 2);
+                lastId = first.events("article").get(1).id();
+            }
+            // Writer A's bulk becomes searchable only now, before the last event in stream order. (Far above the
+            // template's offset, so that no earlier scenario's made-up offsets in the look-back reach it.)
+            indexAndRefresh(template, "writer-a-" + RUN, olderBulkAt, partition(template), offset(template) + 1_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(witness).contains("writer-a-" + RUN));
+
+            String lateId;
+            try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
+                assertThat(resumed.status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(articleIds(resumed)).containsExactly("writer-a-" + RUN));
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                        .until(() -> articleIds(resumed).size() == 1);
+                lateId = resumed.events("article").get(0).id();
+            }
+            // Its event moved the client's frontier past it: resuming from there sends it no second time.
+            try (SseClient again = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lateId))) {
+                assertThat(again.status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !again.events("ready").isEmpty());
+                publish("writers-after-" + RUN, "خبر لاحق", "خبر لاحق عن " + word, source);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !articleIds(again).isEmpty());
+                assertThat(articleIds(again)).containsExactly("writers-after-" + RUN);
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void aClientThatStopsReadingHoldsUpNoOtherStream() throws Exception {
         String word = "stallword" + LETTERS;
         String source = "stall-" + RUN;
@@ -281,7 +329,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badParametersAre400ProblemsBeforeAnyStream() throws Exception {
         Map<String, Map<String, String>> requests = new LinkedHashMap<>();
         requests.put("/api/v1/stream", Map.of());
@@ -304,7 +352,7 @@ class StreamIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void beyondTheSubscriberLimitA503SaysWhenToRetryAndClosedStreamsFreeTheirPlaces() throws Exception {
         // Streams of the earlier tests end when the server next writes to them (a heartbeat at the latest).
         await().atMost(Duration.ofSeconds(15)).until(() -> liveStream.subscriberCount() == 0);
@@ -339,7 +387,7 @@ class StreamIT {
     }
 
     private void assertInStreamOrder(List<SseClient.Event> events) {
-        List<StreamCursor> cursors = events.stream().map(event -> StreamCursor.decode("id", event.id())).toList();
+        List<StreamCursor> cursors = events.stream().map(event -> EventId.decode("id", event.id()).after()).toList();
         assertThat(cursors).isSorted().doesNotHaveDuplicates();
     }
 
@@ -379,12 +427,27 @@ class StreamIT {
         return elastic.get(g -> g.index(ALIAS).id(id), Map.class).source();
     }
 
-    /** Straight into the index, as the indexer would with this {@code indexedAt}, and searchable at once. */
-    private void indexAndRefresh(Map<String, Object> template, String id, long indexedAt) throws Exception {
+    /**
+     * Straight into the index, as a writer would that stamped its bulk {@code indexedAt} and read the article at this
+     * place in the enriched topic, and searchable at once.
+     */
+    private void indexAndRefresh(Map<String, Object> template, String id, long indexedAt, int partition,
+            long offset) throws Exception {
         Map<String, Object> document = new HashMap<>(template);
         document.put("id", id);
         document.put("indexedAt", Instant.ofEpochMilli(indexedAt).toString());
+        document.put("kafkaPartition", partition);
+        document.put("kafkaOffset", offset);
         elastic.index(i -> i.index(ALIAS).id(id).document(document).refresh(Refresh.True));
+    }
+
+    /** Where the indexer read the article; the test fails here if it recorded nothing. */
+    private static int partition(Map<String, Object> document) {
+        return ((Number) document.get("kafkaPartition")).intValue();
+    }
+
+    private static long offset(Map<String, Object> document) {
+        return ((Number) document.get("kafkaOffset")).longValue();
     }
 
     private String url(String path) {

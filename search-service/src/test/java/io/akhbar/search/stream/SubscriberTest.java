@@ -49,20 +49,19 @@ class SubscriberTest {
         subscriber.offer(event(101, "late"));
         subscriber.offer(event(103, "r3"));
         subscriber.offer(event(104, "new"));
-        List<StreamCursor> asked = new ArrayList<>();
-        List<List<StreamEvent>> pages = List.of(
+        List<Integer> asked = new ArrayList<>();
+        Queue<List<StreamEvent>> pages = new ArrayDeque<>(List.of(
                 List.of(event(100, "r0"), event(101, "r1")),
                 List.of(event(102, "r2"), event(103, "r3")),
-                List.of());
+                List.of()));
 
-        subscriber.replay((after, size) -> {
-            asked.add(after);
-            return pages.get(asked.size() - 1);
+        subscriber.replay(size -> {
+            asked.add(size);
+            return pages.remove();
         }, 2, 100);
         runSender();
 
-        assertThat(asked).containsExactly(new StreamCursor(100, 0, "last"), new StreamCursor(101, 0, "r1"),
-                new StreamCursor(103, 0, "r3"));
+        assertThat(asked).containsExactly(2, 2, 2);
         assertThat(sink.written()).containsExactly("ready", "r0", "r1", "r2", "r3", "late", "new");
         assertThat(subscriber.state()).isEqualTo(Subscriber.State.LIVE);
         subscriber.offer(event(105, "after"));
@@ -74,8 +73,9 @@ class SubscriberTest {
     void anArticleTheReplaySentIsNotSentAgainWhenTheWatcherDispatchesItLate() {
         Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 10);
         subscriber.activate();
-        subscriber.replay((after, size) -> after.id().equals("last")
-                ? List.of(event(101, "missed-a"), event(101, "missed-b")) : List.of(), 10, 100);
+        Queue<List<StreamEvent>> pages = new ArrayDeque<>(List.of(
+                List.of(event(101, "missed-a"), event(101, "missed-b"))));
+        subscriber.replay(size -> pages.isEmpty() ? List.of() : pages.remove(), 10, 100);
         assertThat(subscriber.state()).isEqualTo(Subscriber.State.LIVE);
 
         // The watcher's look that finds them runs after the replay: one of them, then a new article.
@@ -91,8 +91,15 @@ class SubscriberTest {
         Subscriber subscriber = subscriber(new StreamCursor(100, 0, "last"), 10);
         subscriber.activate();
 
-        subscriber.replay((after, size) -> List.of(event(after.indexedAt() + 1, "e" + (after.indexedAt() + 1)),
-                event(after.indexedAt() + 2, "e" + (after.indexedAt() + 2))), 2, 4);
+        long[] last = {100};
+        subscriber.replay(size -> {
+            List<StreamEvent> page = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                last[0]++;
+                page.add(event(last[0], "e" + last[0]));
+            }
+            return page;
+        }, 2, 4);
 
         assertThat(sink.written()).containsExactly("ready", "e101", "e102", "e103", "e104", "complete");
         assertThat(closed).containsExactly(subscriber);
@@ -124,7 +131,7 @@ class SubscriberTest {
             subscriber.offer(event(200 + i, "e" + i));
         }
 
-        subscriber.replay((after, size) -> List.of(event(150, "missed")), 10, 100);
+        subscriber.replay(size -> List.of(event(150, "missed")), 10, 100);
 
         assertThat(subscriber.overflowed()).isTrue();
         assertThat(sink.written()).containsExactly("ready", "complete");
@@ -158,7 +165,8 @@ class SubscriberTest {
     }
 
     private Subscriber subscriber(StreamCursor resumeAfter, int capacity) {
-        return new Subscriber(QUERY, resumeAfter, sink, capacity, sender, closed::add);
+        return new Subscriber(QUERY, resumeAfter == null ? null : new EventId(resumeAfter, null), sink, capacity,
+                sender, closed::add);
     }
 
     private void runSender() {
@@ -169,6 +177,7 @@ class SubscriberTest {
     }
 
     private static StreamEvent event(long indexedAt, String id) {
-        return new StreamEvent(new StreamCursor(indexedAt, 0, id), "{}");
+        StreamCursor cursor = new StreamCursor(indexedAt, 0, id);
+        return new StreamEvent(cursor, new EventId(cursor, Frontier.NONE), "{}");
     }
 }
