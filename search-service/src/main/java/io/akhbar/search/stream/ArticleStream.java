@@ -13,9 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The live stream of one instance. Elasticsearch is the source of truth, so that any instance can serve any client:
  * one watcher thread looks every {@code poll-interval} for articles indexed since a little before the newest it saw
- * (sort values and their place in Kafka), and when there are new ones asks, in one msearch, which of them each
- * distinct query matches. Each event's id carries the {@link Frontier} of the looks up to it, so that a client can
- * resume from it on any instance. The events go into the subscribers' bounded queues; sender threads write them. Nothing here runs on the indexing
- * consumer's thread, and the watcher only looks while someone is subscribed.
+ * (sort values only), and when there are new ones asks, in one msearch, which of them each distinct query matches.
+ * Each event's id carries the {@link Frontier} of the streams up to it, so that a client can resume from it on any
+ * instance. The events go into the subscribers' bounded queues; sender threads write them. Nothing here runs on the
+ * indexing consumer's thread, and the watcher only looks while someone is subscribed.
  */
 @Component
 class ArticleStream implements SmartLifecycle {
@@ -54,7 +52,7 @@ class ArticleStream implements SmartLifecycle {
     private final ExecutorService replays;
     /** Only the watcher thread reads and writes these. */
     private boolean primed;
-    /** How far the looks have got in each partition; what the next event's frontier starts from. */
+    /** How far the streams have got in each partition; what the next event's frontier starts from. */
     private Frontier streamed = Frontier.NONE;
     private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
     private volatile boolean running;
@@ -130,7 +128,7 @@ class ArticleStream implements SmartLifecycle {
             }
             if (!primed) {
                 // What is searchable now is not news: only what appears from here on is sent.
-                for (Indexed article : seen.add(indexedLately(), Indexed::cursor)) {
+                for (Indexed article : seen.add(indexedLately(true), Indexed::cursor)) {
                     streamed = article.advance(streamed);
                 }
                 primed = true;
@@ -143,7 +141,8 @@ class ArticleStream implements SmartLifecycle {
                     replays.execute(() -> subscriber.replay(missed, properties.pageSize(), properties.maxReplay()));
                 }
             }
-            List<Indexed> fresh = seen.add(indexedLately(), Indexed::cursor);
+            List<StreamCursor> fresh = seen.add(indexedLately(false), Indexed::cursor).stream()
+                    .map(Indexed::cursor).toList();
             if (!fresh.isEmpty()) {
                 dispatch(fresh);
             }
@@ -157,42 +156,37 @@ class ArticleStream implements SmartLifecycle {
         }
     }
 
-    private List<Indexed> indexedLately() throws IOException {
-        return searches.indexedSince(seen.windowStart(clock.millis()), properties.pageSize(), MAX_PER_LOOK);
+    private List<Indexed> indexedLately(boolean withKafkaPlaces) throws IOException {
+        return searches.indexedSince(seen.windowStart(clock.millis()), properties.pageSize(), MAX_PER_LOOK,
+                withKafkaPlaces);
     }
 
     /**
-     * Sends each group the fresh articles its query matches, a chunk at a time, each event with the frontier moved past
-     * it. A chunk that fails is forgotten, with those after it, so that the next look finds them again.
+     * Sends each group the fresh articles its query matches, a chunk at a time. A chunk that fails is forgotten, with
+     * those after it, so that the next look finds them again.
      */
-    private void dispatch(List<Indexed> fresh) throws IOException {
+    private void dispatch(List<StreamCursor> fresh) throws IOException {
         List<Subscribers.Group> groups = subscribers.groups();
+        if (groups.isEmpty()) {
+            return;
+        }
         List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query).toList();
         for (int from = 0; from < fresh.size(); from += properties.pageSize()) {
-            List<Indexed> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
-            Map<StreamCursor, Frontier> frontiers = new HashMap<>();
-            Frontier frontier = streamed;
-            for (Indexed article : chunk) {
-                frontier = article.advance(frontier);
-                frontiers.put(article.cursor(), frontier);
+            List<StreamCursor> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
+            StreamSearches.Matched matched;
+            try {
+                matched = searches.matching(queries, chunk, streamed);
+            } catch (IOException | RuntimeException e) {
+                seen.forget(fresh.subList(from, fresh.size()));
+                throw e;
             }
-            if (!groups.isEmpty()) {
-                List<List<StreamEvent>> matched;
-                try {
-                    matched = searches.matching(queries, chunk.stream().map(Indexed::cursor).toList(),
-                            cursor -> new EventId(cursor, frontiers.get(cursor)));
-                } catch (IOException | RuntimeException e) {
-                    seen.forget(fresh.subList(from, fresh.size()).stream().map(Indexed::cursor).toList());
-                    throw e;
-                }
-                for (int g = 0; g < groups.size(); g++) {
-                    List<StreamEvent> groupEvents = matched.get(g);
-                    if (!groupEvents.isEmpty()) {
-                        groups.get(g).members().forEach(member -> groupEvents.forEach(member::offer));
-                    }
+            streamed = matched.frontier();
+            for (int g = 0; g < groups.size(); g++) {
+                List<StreamEvent> groupEvents = matched.byQuery().get(g);
+                if (!groupEvents.isEmpty()) {
+                    groups.get(g).members().forEach(member -> groupEvents.forEach(member::offer));
                 }
             }
-            streamed = frontier;
         }
     }
 

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /** The stream's Elasticsearch requests: what was indexed lately, which of it matches, what a client missed. */
 @Component
@@ -74,10 +73,13 @@ class StreamSearches {
     }
 
     /**
-     * The articles indexed at or after {@code fromMillis}, in stream order: sort values and two doc values only, no
-     * source and no stored field, as this runs every poll interval.
+     * The articles indexed at or after {@code fromMillis}, in stream order: sort values only, no source and no stored
+     * field, as this runs every poll interval.
+     *
+     * @param withKafkaPlaces whether to read each article's partition and offset too (a fetch phase of doc values)
      */
-    List<Indexed> indexedSince(long fromMillis, int pageSize, int maxArticles) throws IOException {
+    List<Indexed> indexedSince(long fromMillis, int pageSize, int maxArticles, boolean withKafkaPlaces)
+            throws IOException {
         List<Indexed> found = new ArrayList<>();
         StreamCursor after = null;
         while (found.size() < maxArticles) {
@@ -88,10 +90,12 @@ class StreamSearches {
                     s.index(index.alias())
                             .size(pageSize)
                             .storedFields("_none_")
-                            .docvalueFields(KAFKA_FIELDS)
                             .trackTotalHits(t -> t.enabled(false))
                             .query(indexedAtOrAfter(fromMillis))
                             .sort(STREAM_ORDER);
+                    if (withKafkaPlaces) {
+                        s.docvalueFields(KAFKA_FIELDS);
+                    }
                     if (last != null) {
                         s.searchAfter(searchAfter(last));
                     }
@@ -120,16 +124,18 @@ class StreamSearches {
      * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
      * article) pair would make Elasticsearch load and highlight an article once per matching query.
      *
-     * @param idOf the event id each article is sent with
+     * <p>Each event's id carries {@code frontier} moved past the matched articles up to it. Articles no query matched
+     * do not move it: a frontier only has to be where every article that matches a client's query has been sent, and
+     * within a partition the articles before a matched one were searchable, and sent, no later than it.
      */
-    List<List<StreamEvent>> matching(List<LiveQuery> queries, List<StreamCursor> fresh,
-            Function<StreamCursor, EventId> idOf) throws IOException {
+    Matched matching(List<LiveQuery> queries, List<StreamCursor> fresh, Frontier frontier) throws IOException {
         List<String> ids = fresh.stream().sorted().map(StreamCursor::id).distinct().toList();
         long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
         List<List<String>> matchedIds = matchedIds(queries, oldest, ids);
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
         Map<String, StreamEvent> events = new HashMap<>();
+        Frontier moved = frontier;
         if (!matched.isEmpty()) {
             SearchResponse<ArticleDocument> response = client.search(s -> s
                     .index(index.alias())
@@ -137,16 +143,25 @@ class StreamSearches {
                     .trackTotalHits(t -> t.enabled(false))
                     .query(newArticles(oldest, List.copyOf(matched)))
                     .sort(STREAM_ORDER)
+                    .docvalueFields(KAFKA_FIELDS)
                     .source(live.source()), ArticleDocument.class);
             for (Found article : found(response.hits().hits())) {
-                StreamCursor cursor = article.indexed().cursor();
-                events.put(cursor.id(), article.event(idOf.apply(cursor)));
+                moved = article.indexed().advance(moved);
+                events.put(article.indexed().cursor().id(), article.event(new EventId(article.indexed().cursor(),
+                        moved)));
             }
         }
         // An article deleted between the two requests is simply not sent.
-        return matchedIds.stream()
+        return new Matched(matchedIds.stream()
                 .map(list -> list.stream().map(events::get).filter(Objects::nonNull).toList())
-                .toList();
+                .toList(), moved);
+    }
+
+    /**
+     * @param byQuery  for each query, the events of the articles it matched, in stream order
+     * @param frontier the frontier after the last of them
+     */
+    record Matched(List<List<StreamEvent>> byQuery, Frontier frontier) {
     }
 
     /**
@@ -307,7 +322,7 @@ class StreamSearches {
         return found(response.hits().hits());
     }
 
-    /** An article as the stream sends it, and where it stands (its Kafka place only where the request asked). */
+    /** An article as the stream sends it, and where it stands. */
     record Found(Indexed indexed, String json) {
 
         StreamEvent event(EventId id) {
