@@ -61,7 +61,7 @@ class PoisonInputIT {
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> LocalStack.shared().kafkaBootstrapServers());
         registry.add("spring.cloud.stream.bindings.enrich-in-0.destination", () -> RAW);
         registry.add("spring.cloud.stream.bindings.enrich-out-0.destination", () -> ENRICHED);
-        registry.add("spring.cloud.stream.kafka.bindings.enrich-in-0.consumer.dlq-name", () -> DLQ);
+        registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> DLQ);
     }
 
     @BeforeAll

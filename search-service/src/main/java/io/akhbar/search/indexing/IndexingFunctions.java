@@ -1,7 +1,7 @@
 package io.akhbar.search.indexing;
 
 import io.akhbar.contracts.ArticleHeaders;
-import org.apache.kafka.common.record.TimestampType;
+import io.akhbar.contracts.DeadLetterHeaders;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,22 +65,10 @@ class IndexingFunctions {
                     ArticleHeaders.text(at(keys, i)),
                     header(converted, ArticleHeaders.TRACE_ID),
                     at(timestamps, i) instanceof Long timestamp ? timestamp : null,
-                    timestampType(at(timestampTypes, i)),
+                    DeadLetterHeaders.timestampType(at(timestampTypes, i)),
                     recordHeaders(converted)));
         }
         return records;
-    }
-
-    /** As the binder's DLQ writes it: CreateTime, not the enum constant CREATE_TIME that the batch headers carry. */
-    static String timestampType(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return TimestampType.valueOf(value.toString()).toString();
-        } catch (IllegalArgumentException e) {
-            return value.toString();
-        }
     }
 
     @SuppressWarnings("unchecked")
