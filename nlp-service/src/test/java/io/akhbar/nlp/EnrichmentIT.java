@@ -4,10 +4,6 @@ import io.akhbar.contracts.ArticleHeaders;
 import io.akhbar.localstack.KafkaProbe;
 import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +55,7 @@ class EnrichmentIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> LocalStack.shared().kafkaBootstrapServers());
         registry.add("spring.cloud.stream.bindings.enrich-in-0.destination", () -> RAW);
-        registry.add("spring.cloud.stream.bindings.enrich-out-0.destination", () -> ENRICHED);
+        registry.add("spring.cloud.stream.bindings.enriched-out-0.destination", () -> ENRICHED);
         registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> DLQ);
     }
 
@@ -95,28 +91,6 @@ class EnrichmentIT {
         assertThat(enriched.path("body").asString()).isEqualTo(body);
         assertThat(KafkaProbe.header(out, ArticleHeaders.TRACE_ID)).isEqualTo("trace-" + RUN);
         assertThat(KafkaProbe.header(out, ArticleHeaders.INGESTED_AT)).isEqualTo("1769076960000");
-    }
-
-    @Test
-    void commitsItsBatchesInKafkaTransactions() throws Exception {
-        String id = "in-a-transaction-" + RUN;
-        kafka.send(RAW, id, ("{\"schemaVersion\":1,\"id\":\"" + id + "\",\"body\":\"نص عربي قصير\","
-                + "\"submittedAt\":\"2026-01-22T10:16:00Z\"}").getBytes(StandardCharsets.UTF_8), Map.of());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> kafka.read(ENRICHED).stream().anyMatch(r -> id.equals(r.key())));
-
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalStack.shared().kafkaBootstrapServers()))) {
-            List<TransactionListing> transactions = List.copyOf(admin.listTransactions().all().get());
-            assertThat(transactions).as("the service's transactional producers")
-                    .anySatisfy(t -> {
-                        assertThat(t.transactionalId()).startsWith("nlp-service-");
-                        assertThat(t.state()).isIn(TransactionState.COMPLETE_COMMIT, TransactionState.EMPTY,
-                                TransactionState.ONGOING, TransactionState.PREPARE_COMMIT);
-                    })
-                    .noneSatisfy(t -> assertThat(t.state()).isIn(TransactionState.PREPARE_ABORT,
-                            TransactionState.COMPLETE_ABORT));
-        }
     }
 
     @Test

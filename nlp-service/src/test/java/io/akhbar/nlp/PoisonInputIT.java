@@ -60,7 +60,7 @@ class PoisonInputIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> LocalStack.shared().kafkaBootstrapServers());
         registry.add("spring.cloud.stream.bindings.enrich-in-0.destination", () -> RAW);
-        registry.add("spring.cloud.stream.bindings.enrich-out-0.destination", () -> ENRICHED);
+        registry.add("spring.cloud.stream.bindings.enriched-out-0.destination", () -> ENRICHED);
         registry.add("spring.cloud.stream.bindings.dead-letters-out-0.destination", () -> DLQ);
     }
 

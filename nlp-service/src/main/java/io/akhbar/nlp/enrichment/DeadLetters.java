@@ -5,16 +5,17 @@ import io.akhbar.contracts.PipelineLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Sends a record that can never be enriched to {@code articles.raw.dlq}: the original key, value and headers (trace
  * id, ingest time) plus {@link DeadLetterHeaders}, as the binder's own DLQ would, so that search-service's admin API
- * lists and replays it. The send joins the batch's Kafka transaction: the dead letter exists if and only if the
- * batch's offsets are committed. Counted as {@code akhbar.articles.dead.lettered{stage="enrichment",reason=...}}, with
+ * lists and replays it. The send is awaited with the rest of its batch, before the batch's offsets are committed.
+ * Counted as {@code akhbar.articles.dead.lettered{stage="enrichment",reason=...}}, with
  * one WARN line naming the reason.
  */
 @Component
@@ -24,26 +25,26 @@ class DeadLetters {
 
     private static final Logger pipeline = LoggerFactory.getLogger(PipelineLog.LOGGER);
 
-    private final StreamBridge streamBridge;
+    private final AcknowledgedSends sends;
     private final MeterRegistry meters;
 
-    DeadLetters(StreamBridge streamBridge, MeterRegistry meters) {
-        this.streamBridge = streamBridge;
+    DeadLetters(AcknowledgedSends sends, MeterRegistry meters) {
+        this.sends = sends;
         this.meters = meters;
     }
 
-    void send(RawArticle record, RuntimeException failure) {
+    /** Returns the send's future, completed when Kafka acknowledged the dead letter. */
+    CompletableFuture<?> send(RawArticle record, Throwable failure) {
         String reason = reason(failure);
         var rejected = new ArticleRejectedException(record.origin() + " " + reason + ": " + describe(rootCause(failure)),
                 failure);
         var message = MessageBuilder.withPayload(record.payload()).copyHeaders(record.carriedHeaders());
         DeadLetterHeaders.of(record.topic(), record.partition(), record.offset(), record.timestamp(),
                 record.timestampType(), rejected.getMessage(), rejected).forEach(message::setHeader);
-        if (!streamBridge.send(BINDING, message.build())) {
-            throw new IllegalStateException("dead letter for " + record.origin() + " was not sent");
-        }
+        CompletableFuture<?> acknowledged = sends.send(BINDING, message);
         meters.counter("akhbar.articles.dead.lettered", "stage", "enrichment", "reason", reason).increment();
         pipeline.warn("dead-lettered: {} ({})", reason, describe(rootCause(failure)));
+        return acknowledged;
     }
 
     /**

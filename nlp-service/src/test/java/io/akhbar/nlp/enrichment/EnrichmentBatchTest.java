@@ -4,11 +4,12 @@ import io.akhbar.contracts.ArticleHeaders;
 import io.akhbar.contracts.DeadLetterHeaders;
 import io.akhbar.contracts.PipelineLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.slf4j.MDC;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -23,17 +24,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-/** One batch, record by record: the broker side (transactions, the DLQ topic) is EnrichmentIT's and PoisonInputIT's. */
+/** One batch, record by record, and how it waits for Kafka; the real broker is EnrichmentIT's and PoisonInputIT's. */
 class EnrichmentBatchTest {
 
     private static final String GOOD = "{\"schemaVersion\":1,\"id\":\"good\",\"body\":\"قال ويتكوف إنه سيلتقي بوتين في موسكو.\","
@@ -42,11 +39,41 @@ class EnrichmentBatchTest {
     private static final byte[] GARBAGE = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, '{'};
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final StreamBridge bridge = mock(StreamBridge.class);
+    private final RecordingSends sends = new RecordingSends();
     private final JsonMapper json = JsonMapper.builder().build();
     private final EnrichmentBatch batch = new EnrichmentBatch(
             new ArticleEnricher(ArticleEnricherTest.ENRICHER, Clock.fixed(ArticleEnricherTest.NOW, ZoneOffset.UTC)),
-            new DeadLetters(bridge, meters), json, meters);
+            new DeadLetters(sends, meters), sends, json, meters);
+
+    /** What the batch sent, by binding, each answered with {@link #answer}'s future. */
+    private static final class RecordingSends extends AcknowledgedSends {
+
+        final List<String> bindings = new ArrayList<>();
+        final List<Message<?>> messages = new ArrayList<>();
+        Function<Message<?>, CompletableFuture<?>> answer = message -> CompletableFuture.completedFuture(null);
+
+        RecordingSends() {
+            super(null);
+        }
+
+        @Override
+        CompletableFuture<?> send(String binding, MessageBuilder<?> message) {
+            Message<?> built = message.build();
+            bindings.add(binding);
+            messages.add(built);
+            return answer.apply(built);
+        }
+
+        List<Message<?>> sentTo(String binding) {
+            List<Message<?>> sent = new ArrayList<>();
+            for (int i = 0; i < bindings.size(); i++) {
+                if (bindings.get(i).equals(binding)) {
+                    sent.add(messages.get(i));
+                }
+            }
+            return sent;
+        }
+    }
 
     @AfterEach
     void clearMdc() {
@@ -55,28 +82,26 @@ class EnrichmentBatchTest {
 
     @Test
     void enrichesWhatItCanKeepingKeyAndHeadersAndDeadLettersTheRestWithTheirReasons() {
-        when(bridge.send(eq(DeadLetters.BINDING), any())).thenReturn(true);
-
-        List<Message<byte[]>> out = batch.enrich(batchOf(
+        batch.enrich(RawArticle.of(batchOf(
                 new Input("garbage", GARBAGE, 10),
                 new Input("good", GOOD.getBytes(StandardCharsets.UTF_8), 11),
-                new Input("no-body", NO_BODY.getBytes(StandardCharsets.UTF_8), 12)));
+                new Input("no-body", NO_BODY.getBytes(StandardCharsets.UTF_8), 12))));
 
+        List<Message<?>> out = sends.sentTo(EnrichmentBatch.BINDING);
         assertThat(out).hasSize(1);
-        Message<byte[]> enriched = out.get(0);
-        JsonNode article = json.readTree(enriched.getPayload());
+        Message<?> enriched = out.get(0);
+        JsonNode article = json.readTree((byte[]) enriched.getPayload());
         assertThat(article.path("id").asString()).isEqualTo("good");
         assertThat(article.path("entities").findValuesAsString("id")).contains("person:steve-witkoff");
         assertThat(enriched.getHeaders().get(KafkaHeaders.KEY)).isEqualTo(bytes("good"));
         assertThat(enriched.getHeaders().get(ArticleHeaders.TRACE_ID)).isEqualTo(bytes("trace-good"));
         assertThat(enriched.getHeaders().get(ArticleHeaders.INGESTED_AT)).isEqualTo(bytes("1769076960000"));
-        assertThat(enriched.getHeaders()).doesNotContainKey("contentType");
+        assertThat(enriched.getHeaders()).containsEntry("contentType", "application/json");
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Message<?>> sent = ArgumentCaptor.forClass(Message.class);
-        verify(bridge, times(2)).send(eq(DeadLetters.BINDING), sent.capture());
-        Message<?> unreadable = sent.getAllValues().get(0);
-        Message<?> invalid = sent.getAllValues().get(1);
+        List<Message<?>> deadLetters = sends.sentTo(DeadLetters.BINDING);
+        assertThat(deadLetters).hasSize(2);
+        Message<?> unreadable = deadLetters.get(0);
+        Message<?> invalid = deadLetters.get(1);
         assertThat(unreadable.getPayload()).isEqualTo(GARBAGE);
         assertThat(unreadable.getHeaders().get(KafkaHeaders.KEY)).isEqualTo(bytes("garbage"));
         assertThat(unreadable.getHeaders().get(ArticleHeaders.TRACE_ID)).isEqualTo(bytes("trace-garbage"));
@@ -97,12 +122,31 @@ class EnrichmentBatchTest {
     }
 
     @Test
-    void aDeadLetterThatCannotBeSentFailsTheWholeBatchSoThatItIsRolledBackAndReadAgain() {
-        when(bridge.send(eq(DeadLetters.BINDING), any())).thenReturn(false);
+    void aSendKafkaDoesNotAcknowledgeFailsTheWholeBatchSoThatItIsReadAgain() {
+        sends.answer = message -> CompletableFuture.failedFuture(new TimeoutException("broker away"));
 
-        assertThatThrownBy(() -> batch.enrich(batchOf(new Input("garbage", GARBAGE, 10))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("articles.raw/2@10");
-        assertThat(count("unreadable")).isZero();
+        assertThatThrownBy(() -> batch.enrich(RawArticle.of(batchOf(
+                new Input("good", GOOD.getBytes(StandardCharsets.UTF_8), 11),
+                new Input("garbage", GARBAGE, 12)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("articles.raw/2@11 was not acknowledged")
+                .hasRootCauseInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void anEnrichedRecordTooLargeForTheProducerIsDeadLetteredInsteadOfFailingItsBatchForEver() {
+        sends.answer = message -> message.getHeaders().containsKey(DeadLetterHeaders.ORIGINAL_TOPIC)
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.failedFuture(new KafkaException("send failed", new RecordTooLargeException("too large")));
+
+        batch.enrich(RawArticle.of(batchOf(new Input("good", GOOD.getBytes(StandardCharsets.UTF_8), 11))));
+
+        List<Message<?>> deadLetters = sends.sentTo(DeadLetters.BINDING);
+        assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.getPayload()).isEqualTo(GOOD.getBytes(StandardCharsets.UTF_8));
+            assertThat(text(deadLetter, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("RecordTooLargeException");
+        });
+        assertThat(count("failed")).isEqualTo(1);
     }
 
     @Test
@@ -124,7 +168,7 @@ class EnrichmentBatchTest {
             keys.add(input.key());
             offsets.add(input.offset());
             headers.add(Map.of(ArticleHeaders.TRACE_ID, bytes("trace-" + input.key()),
-                    ArticleHeaders.INGESTED_AT, bytes("1769076960000"), "contentType", "application/json"));
+                    ArticleHeaders.INGESTED_AT, bytes("1769076960000"), "contentType", "text/plain"));
         }
         return MessageBuilder.withPayload(payloads)
                 .setHeader(KafkaHeaders.RECEIVED_TOPIC, Collections.nCopies(inputs.length, "articles.raw"))

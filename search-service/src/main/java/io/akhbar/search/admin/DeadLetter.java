@@ -43,7 +43,7 @@ record DeadLetter(DeadLetterId id, Instant timestamp, byte[] key, byte[] payload
     }
 
     /**
-     * The innermost cause named in the stack trace ({@code Caused by: x.y.Z: ...}), which says more than the binder's
+     * The innermost cause named in the stack trace ({@code Caused by: x.y.Z: ...}), which says more than a
      * wrapper exception; the exception class itself when there is none.
      */
     String rootCause() {

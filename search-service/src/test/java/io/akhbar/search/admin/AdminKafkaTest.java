@@ -34,7 +34,6 @@ class AdminKafkaTest {
         assertThat(consumer).doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG)
                 .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
                 .containsEntry(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000)
-                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                         "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         assertThat(producer).containsEntry(ProducerConfig.ACKS_CONFIG, "all")

@@ -133,7 +133,7 @@ class DeadLetterAdminIT {
         assertThat(detail.path("headers").path(ArticleHeaders.INGESTED_AT).asString()).isEqualTo("1769077000000");
         assertThat(detail.path("headers").path(DeadLetterHeaders.ORIGINAL_TOPIC).asString()).isEqualTo(ENRICHED);
 
-        // The same header set and encodings as the binder's DLQ of nlp-service.
+        // The same header set and encodings as nlp-service's DLQ (the binder's own names and encodings).
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30)).until(
                 () -> kafka.read(DLQ).stream().filter(r -> key.equals(r.key())).findFirst().orElse(null), r -> r != null);
         assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value()).hasSize(4);
