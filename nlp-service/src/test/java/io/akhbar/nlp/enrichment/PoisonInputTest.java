@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Input that is valid JSON but no article a reader would recognise is enriched best-effort, in bounded time and within
  * the service's 256 MB heap (Surefire runs this module with -Xmx256m), and the result is a record that serializes, so
- * it can be produced. Input that is not even JSON never reaches the enricher: the binder dead-letters it
+ * it can be produced. Input that is not even JSON never reaches the enricher: it is dead-lettered
  * ({@code PoisonInputIT} shows both on a real broker).
  */
 class PoisonInputTest {
