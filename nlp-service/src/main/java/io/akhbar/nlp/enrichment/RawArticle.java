@@ -49,7 +49,7 @@ record RawArticle(byte[] payload, String topic, Integer partition, Long offset, 
                     ArticleHeaders.text(at(keys, i)),
                     at(timestamps, i) instanceof Long timestamp ? timestamp : null,
                     DeadLetterHeaders.timestampType(at(timestampTypes, i)),
-                    at(recordHeaders, i) instanceof Map<?, ?> map ? stringKeys(map) : Map.of()));
+                    headers(at(recordHeaders, i))));
         }
         return records;
     }
@@ -92,10 +92,10 @@ record RawArticle(byte[] payload, String topic, Integer partition, Long offset, 
         MDC.remove(PipelineLog.ARTICLE_ID);
     }
 
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((name, value) -> copy.put(String.valueOf(name), value));
-        return copy;
+    /** The binder's converted headers of one record: header names to values, read as they are, not copied. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> headers(Object converted) {
+        return converted instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private static List<?> list(MessageHeaders headers, String name) {
