@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Kafka producer handler's "futures channel": for a message carrying a {@code kafka_futureToken} header, the
  * handler sends the producer's future here before returning from the send, on the sending thread. The publisher then
- * takes it by its token. Messages without a token (the synchronous binding) never come here.
+ * takes it by its token; every message it sends carries one.
  */
 @Component
 class SendFutures implements MessageChannel {
