@@ -46,7 +46,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
     static final List<String> SCENARIOS = List.of("end-to-end", "ingest", "freshness", "stream", "search");
 
     static final BenchOptions FULL = new BenchOptions(20_000, 100_000, 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(30), 200, 5_000, 300, 500, 2, 5_000, 7L,
+            Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(180), 200, 5_000, 300, 500, 2, 5_000, 7L,
             true, false, null, false, Map.of(), Set.copyOf(SCENARIOS));
     static final BenchOptions QUICK = new BenchOptions(2_000, 5_000, 20, Duration.ofSeconds(10),
             Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 200, 1_000, 300, 500, 2, 200, 7L,
@@ -64,7 +64,7 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --duration D             measured time of each search path          (30s [10s])
               --search-warmup D        unmeasured load on each search path first  (120s [2s])
               --freshness-duration D   time of each paced freshness run           (30s [10s])
-              --freshness-warmup D     unmeasured paced load before each of them  (30s [2s])
+              --freshness-warmup D     unmeasured paced load before each of them  (180s [2s])
               --rate N                 articles/s of the paced freshness runs     (200)
               --stream-articles N      articles per run of the live-stream scenario (5000 [1000])
               --stream-subscribers N   open live streams in its loaded run        (300)
