@@ -37,10 +37,14 @@ public final class Fingerprint {
         }
         List<String> bands = new ArrayList<>(BANDS);
         for (int band = 0; band < BANDS; band++) {
-            long bits = (value.getAsLong() >>> (16 * (BANDS - 1 - band))) & 0xFFFF;
-            bands.add(band + ":" + String.format("%04x", bits));
+            bands.add(band + ":" + String.format("%04x", band(value.getAsLong(), band)));
         }
         return bands;
+    }
+
+    /** The 16 bits of band {@code band} of a fingerprint, band 0 being the highest. */
+    static int band(long fingerprint, int band) {
+        return (int) ((fingerprint >>> (16 * (BANDS - 1 - band))) & 0xFFFF);
     }
 
     static int distance(long a, long b) {

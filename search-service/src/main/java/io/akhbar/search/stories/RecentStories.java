@@ -92,7 +92,7 @@ final class RecentStories {
     private static long[] bands(long fingerprint) {
         long[] bands = new long[Fingerprint.BANDS];
         for (int band = 0; band < Fingerprint.BANDS; band++) {
-            bands[band] = ((long) band << 16) | ((fingerprint >>> (16 * (Fingerprint.BANDS - 1 - band))) & 0xFFFF);
+            bands[band] = ((long) band << 16) | Fingerprint.band(fingerprint, band);
         }
         return bands;
     }
