@@ -27,19 +27,9 @@ final class SseSink implements Subscriber.Sink {
 
     @Override
     public void articles(List<StreamEvent> batch) throws IOException {
-        int length = 0;
-        for (StreamEvent event : batch) {
-            length += event.frame().length;
-        }
-        byte[] bytes = new byte[length];
-        int at = 0;
-        for (StreamEvent event : batch) {
-            byte[] frame = event.frame();
-            System.arraycopy(frame, 0, bytes, at, frame.length);
-            at += frame.length;
-        }
         // One piece of data is one write and one flush; the builder's pieces would each be converted and flushed.
-        emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(bytes, MediaType.TEXT_EVENT_STREAM)));
+        emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(new EventBurst(batch),
+                MediaType.TEXT_EVENT_STREAM)));
         events.increment(batch.size());
     }
 
