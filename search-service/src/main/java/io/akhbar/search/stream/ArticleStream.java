@@ -37,6 +37,12 @@ class ArticleStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ArticleStream.class);
     /** Caps one look; a larger backlog is worked through over the next looks. */
     private static final int MAX_PER_LOOK = 20_000;
+    /**
+     * Articles per request when looking: Elasticsearch's default {@code index.max_result_window}. Every look reads
+     * the whole look-back window again (thousands of articles under load), and every further page of it cost another
+     * request that sorted the whole window again.
+     */
+    private static final int LOOK_PAGE = 10_000;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final StreamSearches searches;
@@ -157,7 +163,7 @@ class ArticleStream implements SmartLifecycle {
     }
 
     private List<Indexed> indexedLately(boolean withKafkaPlaces) throws IOException {
-        return searches.indexedSince(seen.windowStart(clock.millis()), properties.pageSize(), MAX_PER_LOOK,
+        return searches.indexedSince(seen.windowStart(clock.millis()), LOOK_PAGE, MAX_PER_LOOK,
                 withKafkaPlaces);
     }
 

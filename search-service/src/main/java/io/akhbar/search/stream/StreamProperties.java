@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param senderThreads     threads kept ready to write events to subscribers; a subscriber whose client stops reading
  *                          gets a thread of its own while its write waits, so that it holds up no one else
  * @param replayThreads     threads kept ready to replay missed events to resuming subscribers, likewise
- * @param pageSize          articles per Elasticsearch request when looking and replaying
+ * @param pageSize          new articles per matching request, and articles per replay request
  */
 @ConfigurationProperties(prefix = "akhbar.stream")
 record StreamProperties(Duration pollInterval, Duration lookBack, Duration heartbeat, int maxSubscribers,
