@@ -24,6 +24,7 @@ final class BenchContext {
     /** The alias search-service reads and writes. */
     static final String ALIAS = "articles";
     static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration MERGES_DONE_TIMEOUT = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Each scenario draws its articles from its own range of numbers, so no two scenarios share an article. */
@@ -97,8 +98,25 @@ final class BenchContext {
         }
     }
 
+    /**
+     * Waits, unmeasured, until Elasticsearch runs no merge, so that a turn does not pay for the merges that the
+     * indexing before it started: those would otherwise fall on whichever turn comes next.
+     */
+    void awaitMergesDone() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        if (!elastic.awaitNoMerges(MERGES_DONE_TIMEOUT)) {
+            note("Elasticsearch was still merging after %d s; the next turn started anyway",
+                    MERGES_DONE_TIMEOUT.toSeconds());
+            return;
+        }
+        double waited = (System.nanoTime() - started) / 1e9;
+        if (waited >= 1) {
+            log("  Elasticsearch's merges done after %.1f s", waited);
+        }
+    }
+
     /** Empty when the node cannot tell: the figure is context, never a reason to stop the run. */
-    private Map<String, Long> elasticWork() {
+    Map<String, Long> elasticWork() {
         try {
             return elastic.workTotals();
         } catch (IOException | RuntimeException e) {

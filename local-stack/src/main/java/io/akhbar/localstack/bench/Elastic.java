@@ -79,6 +79,35 @@ final class Elastic {
         }
     }
 
+    /**
+     * Waits until no merge runs on any node, polling {@code merges.current}; false when merges still ran at the
+     * timeout. Without indexing, the merges a refresh started finish and start no others.
+     */
+    boolean awaitNoMerges(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (mergesRunning() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
+    private long mergesRunning() throws IOException, InterruptedException {
+        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/merge");
+        require(response, "node stats");
+        long running = 0;
+        Map<?, ?> nodes = (Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("nodes");
+        for (Object node : nodes.values()) {
+            Map<?, ?> merges = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) node).get("indices")).get("merges");
+            if (merges != null && merges.get("current") instanceof Number current) {
+                running += current.longValue();
+            }
+        }
+        return running;
+    }
+
     void refresh(String index) throws IOException, InterruptedException {
         require(http.post(url + "/" + index + "/_refresh", JSON, ""), "refresh " + index);
     }

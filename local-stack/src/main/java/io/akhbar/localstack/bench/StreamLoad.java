@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,6 @@ final class StreamLoad {
 
     static final int DISTINCT_QUERIES = 50;
     static final double TARGET = 0.9;
-    /** Articles sent with the streams open before the measured run, at most --stream-articles. */
-    static final int WARMUP_ARTICLES = 2_000;
     private static final long WARMUP_OFFSET = 500_000_000L;
     /** Where a second turn's article ids start, after the first turn's. */
     private static final long TURN_OFFSET = 100_000_000L;
@@ -33,14 +32,16 @@ final class StreamLoad {
     }
 
     /**
-     * Two turns of each, in the order without, with, with, without: the JIT compilers finishing, merges and the
-     * machine's own drift weigh on both sides alike, where one turn each put all of it on the turn that came first.
+     * Two turns of each, in the order without, with, with, without: the JIT compilers finishing and the machine's own
+     * drift weigh on both sides alike, where one turn each put all of it on the turn that came first. Each turn starts
+     * once Elasticsearch has finished the merges that the indexing before it started.
      */
     static void run(BenchContext context, ResultTable table) throws Exception {
         int articles = context.options().streamArticles();
         int subscribers = context.options().streamSubscribers();
         String without = "no subscribers";
         String with = subscribers + " subscribers";
+        context.awaitMergesDone();
         CpuUsage.Meter withoutCpu = context.meter("pipeline with " + without + ", 2 x N=" + articles);
         double without1 = send(context, BenchContext.STREAM_BASELINE_ARTICLES, articles, without + ", turn 1 of 2");
         context.pause(withoutCpu);
@@ -59,14 +60,18 @@ final class StreamLoad {
             }
             awaitReady(streams, Duration.ofSeconds(120));
             // The code that only runs for open streams (the matching requests in Elasticsearch, building and writing
-            // events in search-service, the clients) has not run yet: it warms up as the pipeline did, unmeasured.
-            int warmup = Math.min(WARMUP_ARTICLES, articles);
-            context.log("Warming up the live streams: %,d articles with %d streams open, not measured ...", warmup,
+            // events in search-service, the clients) has not run yet: it warms up as the pipeline did, unmeasured,
+            // with as many articles as a turn.
+            context.log("Warming up the live streams: %,d articles with %d streams open, not measured ...", articles,
                     subscribers);
-            send(context, context.prepareIngest(BenchContext.STREAM_LOADED_ARTICLES + WARMUP_OFFSET, warmup));
+            send(context, context.prepareIngest(BenchContext.STREAM_LOADED_ARTICLES + WARMUP_OFFSET, articles));
             long warmupEvents = awaitQuiet(streams, Duration.ofSeconds(3), Duration.ofSeconds(60));
+            context.awaitMergesDone();
             CpuUsage.Meter withCpu = context.meter("pipeline with " + with + ", 2 x N=" + articles);
             with1 = send(context, BenchContext.STREAM_LOADED_ARTICLES, articles, with + ", turn 1 of 2");
+            context.pause(withCpu);
+            context.awaitMergesDone();
+            context.resume(withCpu);
             with2 = send(context, BenchContext.STREAM_LOADED_ARTICLES + TURN_OFFSET, articles,
                     with + ", turn 2 of 2");
             context.measured(withCpu);
@@ -81,6 +86,7 @@ final class StreamLoad {
         }
         // Until the service has noticed that the streams are gone, its watcher still looks and matches for them.
         awaitNoSubscribers(context, Duration.ofSeconds(120));
+        context.awaitMergesDone();
         context.resume(withoutCpu);
         double without2 = send(context, BenchContext.STREAM_BASELINE_ARTICLES + TURN_OFFSET, articles,
                 without + ", turn 2 of 2");
@@ -124,8 +130,11 @@ final class StreamLoad {
     }
 
     private static double send(BenchContext context, BenchContext.PreparedIngest prepared) throws Exception {
+        Map<String, Long> before = context.elasticWork();
         BenchContext.Searchable sent = context.submitUntilSearchable(prepared);
         context.log("  all searchable after %.1f s: %,.0f articles/s", sent.seconds(), sent.perSecond());
+        // Per turn: which turns Elasticsearch's merges fell in is what moves this figure most between runs.
+        context.log("  %s", BenchContext.describeElasticWork(before, context.elasticWork()));
         return sent.perSecond();
     }
 
