@@ -31,22 +31,37 @@ final class ServiceProcess {
     static ServiceProcess launch(Service service, Path projectRoot, int port, String kafkaBootstrapServers,
                                  String elasticsearchUrl, String apiKey, List<String> extraArguments,
                                  WorkDir workDir) {
-        Path jar = executableJar(projectRoot, service);
-        List<String> command = new ArrayList<>(List.of(
-                JavaCommand.javaExecutable(),
-                JavaCommand.markerOption(workDir),
-                "-Xmx256m",
-                // The collector the JVM would pick on a smaller machine. On these two cores shared by six JVMs, G1's
-                // concurrent marking and barriers cost the services more than the pauses of a 256 MB heap; see
-                // docs/benchmarks.md.
-                "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
-        command.addAll(withOverrides(arguments(port, kafkaBootstrapServers, elasticsearchUrl), extraArguments));
+        List<String> command = command(List.of(JavaCommand.javaExecutable(), JavaCommand.markerOption(workDir)),
+                executableJar(projectRoot, service), arguments(port, kafkaBootstrapServers, elasticsearchUrl),
+                extraArguments);
         // The key travels in the environment, as in production, so that it never shows in a process listing.
         ChildProcess process = ChildProcess.start(service.module(), command, Map.of(API_KEYS_VARIABLE, apiKey),
                 workDir.root(),
                 workDir.logs().resolve(service.module() + ".log"));
         return new ServiceProcess(service, "http://127.0.0.1:" + port, process);
+    }
+
+    /**
+     * The JVM with the services' heap and collector, the jar, and the application's arguments. Extra arguments that
+     * start with {@code -X} are the JVM's and come after the defaults (a later one wins); the others are the
+     * application's and replace the default of the property they set.
+     */
+    static List<String> command(List<String> java, Path jar, List<String> defaults, List<String> extraArguments) {
+        List<String> command = new ArrayList<>(java);
+        command.add("-Xmx256m");
+        // The collector the JVM would pick on a smaller machine. On these two cores shared by six JVMs, G1's
+        // concurrent marking and barriers cost the services more than the pauses of a 256 MB heap; see
+        // docs/benchmarks.md.
+        command.add("-XX:+UseSerialGC");
+        extraArguments.stream().filter(ServiceProcess::isJvmOption).forEach(command::add);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(withOverrides(defaults, extraArguments.stream().filter(a -> !isJvmOption(a)).toList()));
+        return command;
+    }
+
+    private static boolean isJvmOption(String argument) {
+        return argument.startsWith("-X");
     }
 
     static List<String> arguments(int port, String kafkaBootstrapServers, String elasticsearchUrl) {

@@ -56,6 +56,19 @@ class ServiceProcessTest {
     }
 
     @Test
+    void extraDashXArgumentsGoToTheJvmAfterItsDefaultsAndTheRestToTheApplication() {
+        List<String> defaults = ServiceProcess.arguments(18082, "127.0.0.1:19092", "http://127.0.0.1:19200");
+
+        List<String> command = ServiceProcess.command(List.of("java", "-Dmarker"), Path.of("search-service-exec.jar"),
+                defaults, List.of("-Xmn128m", "--server.port=18090", "-XX:SurvivorRatio=4"));
+
+        assertThat(command).containsExactly("java", "-Dmarker", "-Xmx256m", "-XX:+UseSerialGC", "-Xmn128m",
+                "-XX:SurvivorRatio=4", "-jar", "search-service-exec.jar",
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:19092",
+                "--akhbar.elasticsearch.url=http://127.0.0.1:19200", "--server.port=18090");
+    }
+
+    @Test
     void anExtraArgumentReplacesTheDefaultForTheSameProperty() {
         List<String> defaults = ServiceProcess.arguments(18083, "127.0.0.1:19092", "http://127.0.0.1:19200");
 

@@ -78,7 +78,8 @@ record BenchOptions(int articles, int searchDocs, int clients, Duration duration
               --scenarios LIST         run only these, comma-separated, of: end-to-end, ingest,
                                        freshness, stream, search                  (all)
               --service-arg M:ARG      pass ARG to service module M (repeatable), e.g.
-                                       search-service:--spring.cloud.stream.bindings.index-in-0.consumer.concurrency=2
+                                       search-service:--spring.cloud.stream.bindings.index-in-0.consumer.concurrency=2;
+                                       an ARG that starts with -X goes to its JVM, e.g. search-service:-Xmn128m
             Durations: 30s, 2m, 500ms or plain seconds.""";
 
     static BenchOptions parse(String... args) {
