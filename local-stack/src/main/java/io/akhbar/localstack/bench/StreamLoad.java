@@ -139,8 +139,11 @@ final class StreamLoad {
         Map<String, Long> before = context.elasticWork();
         BenchContext.Searchable sent = context.submitUntilSearchable(prepared);
         context.log("  all searchable after %.1f s: %,.0f articles/s", sent.seconds(), sent.perSecond());
-        // Per turn: which turns Elasticsearch's merges fell in is what moves this figure most between runs.
-        context.log("  %s", BenchContext.describeElasticWork(before, context.elasticWork()));
+        Map<String, Long> after = context.elasticWork();
+        // Per turn: which turns Elasticsearch's merges fell in is what moved this figure most between runs.
+        if (!before.isEmpty() && !after.isEmpty()) {
+            context.log("  %s", BenchContext.describeElasticWork(before, after));
+        }
         return sent.perSecond();
     }
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One {@code article} event, serialized and framed for the wire once: every subscriber whose query matched the
- * article writes the same bytes, so a subscriber costs a copy and a write, not a serialization, per event.
+ * article writes the same bytes, so a subscriber costs a write, not a serialization, per event.
  */
 final class StreamEvent {
 
