@@ -85,27 +85,13 @@ final class Elastic {
      */
     boolean awaitNoMerges(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (mergesRunning() > 0) {
+        while (workTotals().getOrDefault("merges.current", 0L) > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Thread.sleep(200);
         }
         return true;
-    }
-
-    private long mergesRunning() throws IOException, InterruptedException {
-        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/merge");
-        require(response, "node stats");
-        long running = 0;
-        Map<?, ?> nodes = (Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("nodes");
-        for (Object node : nodes.values()) {
-            Map<?, ?> merges = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) node).get("indices")).get("merges");
-            if (merges != null && merges.get("current") instanceof Number current) {
-                running += current.longValue();
-            }
-        }
-        return running;
     }
 
     void refresh(String index) throws IOException, InterruptedException {
@@ -179,7 +165,8 @@ final class Elastic {
 
     /**
      * Elasticsearch's own account of where its time went so far, summed over nodes and indices: milliseconds spent
-     * indexing, in the query and fetch phases of searches, refreshing, merging, flushing, and the operation counts.
+     * indexing, in the query and fetch phases of searches, refreshing, merging, flushing, and the operation counts;
+     * also the merges running now.
      * Thread time, so it includes waiting for a core; it tells the kinds of work apart, not the CPU each used.
      */
     Map<String, Long> workTotals() throws IOException, InterruptedException {
@@ -193,7 +180,7 @@ final class Elastic {
             add(totals, indices, "search", "query_time_in_millis", "query_total");
             add(totals, indices, "search", "fetch_time_in_millis", "fetch_total");
             add(totals, indices, "refresh", "total_time_in_millis", "total");
-            add(totals, indices, "merges", "total_time_in_millis", "total_docs");
+            add(totals, indices, "merges", "total_time_in_millis", "total_docs", "current");
             add(totals, indices, "flush", "total_time_in_millis", "total");
             add(totals, indices, "request_cache", "hit_count", "miss_count");
         }
