@@ -88,14 +88,15 @@ final class DirectQuery {
     }
 
     /**
-     * The whole multi-search around {@code query}, as the service sends it for a first page: the hits, and the
-     * facets as a second, size-0 request that Elasticsearch may answer from its shard request cache.
+     * The whole multi-search around {@code query}, as the service sends it for a first page: the hits (without a
+     * total), and the facets with the exact total as a second, size-0 request that Elasticsearch may answer from its
+     * shard request cache.
      */
     static String searchBody(Object query, int size, Settings settings) {
         Map<String, Object> hits = new LinkedHashMap<>();
         hits.put("size", size);
         hits.put("query", query);
-        hits.put("track_total_hits", true);
+        hits.put("track_total_hits", false);
         hits.put("sort", List.of(
                 Map.of("_score", Map.of("order", "desc")),
                 Map.of("date", Map.of("order", "desc", "unmapped_type", "date")),
@@ -114,7 +115,7 @@ final class DirectQuery {
         Map<String, Object> facets = new LinkedHashMap<>();
         facets.put("size", 0);
         facets.put("query", query);
-        facets.put("track_total_hits", false);
+        facets.put("track_total_hits", true);
         facets.put("aggs", facets(settings.facetSize()));
         return JsonText.write(Map.of()) + "\n" + JsonText.write(hits) + "\n"
                 + JsonText.write(Map.of("request_cache", true)) + "\n" + JsonText.write(facets) + "\n";

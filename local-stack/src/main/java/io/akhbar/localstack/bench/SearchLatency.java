@@ -180,8 +180,10 @@ final class SearchLatency {
             throw new IllegalStateException("a search answered HTTP " + response.status() + ": " + response.excerpt());
         }
         Object value = BenchSupport.parseJsonObject(response.body()).get(field);
-        if (value instanceof List<?> responses && !responses.isEmpty() && responses.get(0) instanceof Map<?, ?> first) {
-            value = first.get("hits");
+        // A multi-search: the last request (the facets) is the one that counts every match.
+        if (value instanceof List<?> responses && !responses.isEmpty()
+                && responses.get(responses.size() - 1) instanceof Map<?, ?> counting) {
+            value = counting.get("hits");
         }
         if (value instanceof Map<?, ?> hits && hits.get("total") instanceof Map<?, ?> total) {
             value = total.get("value");

@@ -129,11 +129,12 @@ class SmallPartsTest {
         assertThat(lines).hasSize(4);
         Map<String, Object> hits = BenchSupport.parseJsonObject(lines.get(1));
         assertThat(hits).containsKeys("query", "highlight", "sort", "_source").doesNotContainKey("aggs")
-                .containsEntry("size", 10.0).containsEntry("track_total_hits", true);
+                .containsEntry("size", 10.0).containsEntry("track_total_hits", false);
         assertThat(JsonText.write(hits.get("query"))).contains("title^2", "body.exact", "بوتين", "موسكو");
         assertThat(BenchSupport.parseJsonObject(lines.get(2))).containsEntry("request_cache", true);
         Map<String, Object> facets = BenchSupport.parseJsonObject(lines.get(3));
-        assertThat(facets).containsEntry("size", 0.0).containsEntry("query", hits.get("query"));
+        assertThat(facets).containsEntry("size", 0.0).containsEntry("query", hits.get("query"))
+                .containsEntry("track_total_hits", true);
         @SuppressWarnings("unchecked") Map<String, Object> aggregations = (Map<String, Object>) facets.get("aggs");
         assertThat(aggregations).containsKeys("persons", "places", "organizations", "sources",
                 "languages", "days");

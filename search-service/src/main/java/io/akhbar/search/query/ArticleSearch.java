@@ -69,18 +69,21 @@ class ArticleSearch {
             Query query = translator.query(criteria.query(), criteria.filters());
             MsearchResponse<ArticleDocument> responses = client.msearch(m -> {
                 m.searches(s -> s.header(h -> pit == null ? h.index(index.alias()) : h)
-                        .body(hitsRequest(criteria, query, pit)));
+                        .body(hitsRequest(criteria, query, pit, !withFacets)));
                 if (withFacets) {
-                    // Facets in their own size-0 request: Elasticsearch runs it beside the hits and may answer it
-                    // from the shard request cache until the next refresh, which a hits request never can.
+                    // Facets and the exact total in their own size-0 request: Elasticsearch runs it beside the hits
+                    // and may answer it from the shard request cache until the next refresh, which a hits request
+                    // never can. It visits every match anyway, so the hits request need not count them: it only
+                    // collects the top page and can skip documents that cannot reach it.
                     m.searches(s -> s.header(h -> h.index(index.alias()).requestCache(true))
-                            .body(b -> b.size(0).query(query).trackTotalHits(t -> t.enabled(false))
+                            .body(b -> b.size(0).query(query).trackTotalHits(t -> t.enabled(true))
                                     .aggregations(FacetAggregations.of(properties.facetSize()))));
                 }
                 return m;
             }, ArticleDocument.class);
             MultiSearchItem<ArticleDocument> response = result(responses.responses().get(0));
-            SearchResult.Facets facetResult = withFacets ? facets.read(result(responses.responses().get(1)).aggregations())
+            MultiSearchItem<ArticleDocument> counted = withFacets ? result(responses.responses().get(1)) : response;
+            SearchResult.Facets facetResult = withFacets ? facets.read(counted.aggregations())
                     : firstPage ? SearchResult.Facets.NONE : null;
             List<Hit<ArticleDocument>> hits = response.hits().hits();
             Map<String, StorySources> storySources = stories.of(
@@ -93,7 +96,7 @@ class ArticleSearch {
             } else if (nextPit != null) {
                 closePit(nextPit);
             }
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            long total = counted.hits().total() == null ? hits.size() : counted.hits().total().value();
             return new SearchResult(total, hits.stream().map(hit -> HitShape.hit(hit, storySources)).toList(), next,
                     facetResult);
         } catch (ElasticsearchException e) {
@@ -121,14 +124,14 @@ class ArticleSearch {
         return item.result();
     }
 
-    private MultisearchBody hitsRequest(SearchCriteria criteria, Query query, String pit) {
+    private MultisearchBody hitsRequest(SearchCriteria criteria, Query query, String pit, boolean countTotal) {
         return MultisearchBody.of(s -> {
             if (pit != null) {
                 s.pit(p -> p.id(pit).keepAlive(k -> k.time(properties.cursorKeepAlive().toSeconds() + "s")));
             }
             s.size(criteria.size())
                     .query(query)
-                    .trackTotalHits(t -> t.enabled(true))
+                    .trackTotalHits(t -> t.enabled(countTotal))
                     .sort(sort(criteria.sort()))
                     .source(HitShape.SOURCE)
                     .highlight(HitShape.highlight(properties));
