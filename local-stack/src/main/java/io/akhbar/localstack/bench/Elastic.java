@@ -187,6 +187,29 @@ final class Elastic {
         return totals;
     }
 
+    /**
+     * How the index behind {@code indexOrAlias} is laid out: its segments, and its Lucene documents (each article's
+     * nested entities are documents of their own) live and deleted. Every search visits every segment, so the same
+     * articles answer faster from fewer segments.
+     */
+    IndexShape shape(String indexOrAlias) throws IOException, InterruptedException {
+        BenchHttp.Response response = http.get(url + "/" + indexOrAlias + "/_stats/docs,segments");
+        require(response, "read the stats of " + indexOrAlias);
+        return IndexShape.of(BenchSupport.parseJsonObject(response.body()));
+    }
+
+    /** The primaries' totals of an {@code _stats/docs,segments} answer. */
+    record IndexShape(long segments, long luceneDocuments, long deleted) {
+
+        static IndexShape of(Map<String, Object> stats) {
+            Map<?, ?> primaries = (Map<?, ?>) ((Map<?, ?>) stats.get("_all")).get("primaries");
+            Map<?, ?> docs = (Map<?, ?>) primaries.get("docs");
+            Map<?, ?> segments = (Map<?, ?>) primaries.get("segments");
+            return new IndexShape(((Number) segments.get("count")).longValue(),
+                    ((Number) docs.get("count")).longValue(), ((Number) docs.get("deleted")).longValue());
+        }
+    }
+
     private static void add(Map<String, Long> totals, Map<?, ?> indices, String section, String... fields) {
         Map<?, ?> values = (Map<?, ?>) indices.get(section);
         for (String field : fields) {

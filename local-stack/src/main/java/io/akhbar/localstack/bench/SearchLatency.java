@@ -36,6 +36,9 @@ final class SearchLatency {
         Elastic elastic = context.elastic();
         fill(context);
         long documents = elastic.count(BenchContext.ALIAS);
+        Elastic.IndexShape shape = elastic.shape(BenchContext.ALIAS);
+        context.log("Index: %,d articles in %,d segments (%,d Lucene documents with the nested entities, %,d deleted)",
+                documents, shape.segments(), shape.luceneDocuments(), shape.deleted());
 
         String searchUrl = context.stack().serviceUrl("search-service") + "/api/v1/search";
         List<String> queries = context.generator().queries(QUERIES);

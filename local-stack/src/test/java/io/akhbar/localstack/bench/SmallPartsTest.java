@@ -103,6 +103,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void theIndexShapeIsThePrimariesSegmentsAndDocuments() {
+        String stats = "{\"_all\":{\"primaries\":{\"docs\":{\"count\":336146,\"deleted\":12},"
+                + "\"segments\":{\"count\":13,\"memory_in_bytes\":0}},\"total\":{\"docs\":{\"count\":1},"
+                + "\"segments\":{\"count\":1}}},\"indices\":{}}";
+
+        assertThat(Elastic.IndexShape.of(BenchSupport.parseJsonObject(stats)))
+                .isEqualTo(new Elastic.IndexShape(13, 336_146, 12));
+    }
+
+    @Test
     void theProbeReadsTheIdsOfAnAnswer() {
         String answer = "{\"hits\":{\"total\":{\"value\":2},\"hits\":[{\"_index\":\"articles-v2\",\"_id\":\"x1\"},"
                 + "{\"_id\":\"x2\"}]}}";
