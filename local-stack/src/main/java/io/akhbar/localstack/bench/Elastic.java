@@ -189,8 +189,8 @@ final class Elastic {
 
     /**
      * How the index behind {@code indexOrAlias} is laid out: its segments, and its Lucene documents (each article's
-     * nested entities are documents of their own) live and deleted. Every search visits every segment, so the same
-     * articles answer faster from fewer segments.
+     * nested entities are documents of their own) live and deleted. A search visits every segment and skips every
+     * nested document, so the same articles can cost a search more in one index than in another.
      */
     IndexShape shape(String indexOrAlias) throws IOException, InterruptedException {
         BenchHttp.Response response = http.get(url + "/" + indexOrAlias + "/_stats/docs,segments");

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * Runs a search: the translated query, highlights in the original text, story counts for the page in one extra
- * aggregation, facets on the first page (a second, cacheable request of the same multi-search).
+ * aggregation, facets and the exact total on the first page (a second, cacheable request of the same multi-search).
  *
  * <p>Paging is by cursor (search_after on a unique sort, so there is no 10,000-hit window). The first page reads the
  * live index; a point in time is opened only when a client asks for a second page, so that the common one-page
