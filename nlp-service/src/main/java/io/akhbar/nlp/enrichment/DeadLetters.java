@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * Sends a record that can never be enriched to {@code articles.raw.dlq}: the original key, value and headers (trace
  * id, ingest time) plus {@link DeadLetterHeaders}, as the binder's own DLQ would, so that search-service's admin API
  * lists and replays it. The send is awaited with the rest of its batch, before the batch's offsets are committed.
- * Counted as {@code akhbar.articles.dead.lettered{stage="enrichment",reason=...}}, with
+ * Counted as {@code akhbar.articles.dead.lettered{stage="enrichment",reason=...}} once Kafka acknowledged it, with
  * one WARN line naming the reason.
  */
 @Component
@@ -42,7 +42,8 @@ class DeadLetters {
         DeadLetterHeaders.of(record.topic(), record.partition(), record.offset(), record.timestamp(),
                 record.timestampType(), rejected.getMessage(), rejected).forEach(message::setHeader);
         CompletableFuture<?> acknowledged = sends.send(BINDING, message);
-        meters.counter("akhbar.articles.dead.lettered", "stage", "enrichment", "reason", reason).increment();
+        acknowledged.thenRun(() -> meters.counter("akhbar.articles.dead.lettered",
+                "stage", "enrichment", "reason", reason).increment());
         pipeline.warn("dead-lettered: {} ({})", reason, describe(rootCause(failure)));
         return acknowledged;
     }

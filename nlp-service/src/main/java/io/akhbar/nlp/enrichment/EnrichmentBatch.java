@@ -55,7 +55,7 @@ class EnrichmentBatch {
         this.enrichment = Timer.builder("akhbar.enrichment").description("Time to enrich one article")
                 .publishPercentileHistogram().register(meters);
         this.enriched = Counter.builder("akhbar.articles.enriched")
-                .description("Articles enriched and handed to the binder for articles.enriched").register(meters);
+                .description("Articles enriched and acknowledged by Kafka on articles.enriched").register(meters);
     }
 
     void enrich(List<RawArticle> records) {
@@ -82,7 +82,11 @@ class EnrichmentBatch {
             // Enrichment is pure computation: what failed once fails again, so it is not retried.
             return new Sent(record, true, deadLetters.send(record, e));
         }
-        return new Sent(record, false, sends.send(BINDING, message));
+        CompletableFuture<?> acknowledged = sends.send(BINDING, message);
+        // Counted once Kafka has the record: a batch retried while the broker is away must not count it again and
+        // again, nor one that ends up dead-lettered for being too large.
+        acknowledged.thenRun(enriched::increment);
+        return new Sent(record, false, acknowledged);
     }
 
     private MessageBuilder<byte[]> enrich(RawArticle record) {
@@ -90,7 +94,6 @@ class EnrichmentBatch {
         ArticleEnriched result = enrichment.record(() -> enricher.enrich(article));
         var message = MessageBuilder.withPayload(json.writeValueAsBytes(result)).copyHeaders(record.carriedHeaders())
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE);
-        enriched.increment();
         pipeline.info("enriched: language {}, {} entities, {} us", result.language().code(),
                 result.entities().size(), result.processingMicros());
         return message;

@@ -124,13 +124,25 @@ class EnrichmentBatchTest {
     @Test
     void aSendKafkaDoesNotAcknowledgeFailsTheWholeBatchSoThatItIsReadAgain() {
         sends.answer = message -> CompletableFuture.failedFuture(new TimeoutException("broker away"));
-
-        assertThatThrownBy(() -> batch.enrich(RawArticle.of(batchOf(
+        Message<List<byte[]>> records = batchOf(
                 new Input("good", GOOD.getBytes(StandardCharsets.UTF_8), 11),
-                new Input("garbage", GARBAGE, 12)))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("articles.raw/2@11 was not acknowledged")
-                .hasRootCauseInstanceOf(TimeoutException.class);
+                new Input("garbage", GARBAGE, 12));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> batch.enrich(RawArticle.of(records)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("articles.raw/2@11 was not acknowledged")
+                    .hasRootCauseInstanceOf(TimeoutException.class);
+        }
+        // Nothing reached Kafka, so nothing counts, however often the batch was tried.
+        assertThat(meters.find("akhbar.articles.enriched").counter().count()).isZero();
+        assertThat(count("unreadable")).isZero();
+
+        sends.answer = message -> CompletableFuture.completedFuture(null);
+        batch.enrich(RawArticle.of(records));
+
+        assertThat(meters.find("akhbar.articles.enriched").counter().count()).isEqualTo(1);
+        assertThat(count("unreadable")).isEqualTo(1);
     }
 
     @Test
@@ -147,6 +159,7 @@ class EnrichmentBatchTest {
             assertThat(text(deadLetter, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("RecordTooLargeException");
         });
         assertThat(count("failed")).isEqualTo(1);
+        assertThat(meters.find("akhbar.articles.enriched").counter().count()).isZero();
     }
 
     @Test
