@@ -1,5 +1,6 @@
 package io.akhbar.search.admin;
 
+import io.akhbar.search.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,13 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -23,46 +17,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Kafka clients for the admin API, configured like the binder's own (brokers, {@code configuration}, security, and
- * Boot's {@code spring.kafka.*}), so that credentials given to the binder apply here too. Every call is bounded by
+ * Kafka clients for the admin API, configured like the binder's own ({@link KafkaClientSettings}), so that
+ * credentials given to the binder apply here too. Every call is bounded by
  * {@code akhbar.admin.kafka-timeout}: an admin request never hangs on a missing broker.
  */
 @Component
 class AdminKafka implements DisposableBean {
 
+    private final KafkaClientSettings settings;
     private final Map<String, Object> consumerConfig;
     private final Map<String, Object> producerConfig;
     private final Duration timeout;
     private KafkaProducer<byte[], byte[]> producer;
 
-    AdminKafka(Environment environment, ObjectProvider<KafkaProperties> kafkaProperties, AdminProperties properties) {
+    AdminKafka(KafkaClientSettings settings, AdminProperties properties) {
+        this.settings = settings;
         this.timeout = properties.kafkaTimeout();
-        var binder = binderProperties(environment, kafkaProperties.getIfAvailable(KafkaProperties::new));
-        this.consumerConfig = consumerConfig(binder.mergedConsumerConfiguration(), timeout);
-        this.producerConfig = producerConfig(binder.mergedProducerConfiguration(), timeout);
-    }
-
-    static KafkaBinderConfigurationProperties binderProperties(Environment environment, KafkaProperties kafka) {
-        // No connection details: the binder's brokers decide, as they do for the bindings.
-        ObjectProvider<KafkaConnectionDetails> none = new ObjectProvider<>() {
-            @Override
-            public KafkaConnectionDetails getObject() {
-                return null;
-            }
-
-            @Override
-            public KafkaConnectionDetails getIfAvailable() {
-                return null;
-            }
-        };
-        var binder = new KafkaBinderConfigurationProperties(kafka, none);
-        return Binder.get(environment).bind("spring.cloud.stream.kafka.binder", Bindable.ofInstance(binder)).orElse(binder);
+        this.consumerConfig = consumerConfig(settings.consumer(), timeout);
+        this.producerConfig = producerConfig(settings.producer(), timeout);
     }
 
     /** Reads by assign and seek: no group, nothing committed, nothing created. */
-    static Map<String, Object> consumerConfig(Map<String, Object> merged, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(merged);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    static Map<String, Object> consumerConfig(Map<String, Object> settings, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(settings);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -77,8 +54,8 @@ class AdminKafka implements DisposableBean {
     }
 
     /** Replays are acknowledged by all in-sync replicas and written once, like ingest's records. */
-    static Map<String, Object> producerConfig(Map<String, Object> merged, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(merged);
+    static Map<String, Object> producerConfig(Map<String, Object> settings, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(settings);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -105,12 +82,7 @@ class AdminKafka implements DisposableBean {
 
     /** A new admin client; the caller closes it. */
     Admin admin() {
-        Map<String, Object> config = new HashMap<>();
-        consumerConfig.forEach((name, value) -> {
-            if (AdminClientConfig.configNames().contains(name) && !name.equals(AdminClientConfig.CLIENT_ID_CONFIG)) {
-                config.put(name, value);
-            }
-        });
+        Map<String, Object> config = settings.admin();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         return Admin.create(config);

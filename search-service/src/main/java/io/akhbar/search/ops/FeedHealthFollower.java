@@ -1,6 +1,7 @@
 package io.akhbar.search.ops;
 
 import io.akhbar.contracts.FeedHealthReport;
+import io.akhbar.search.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,9 +12,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +37,7 @@ class FeedHealthFollower implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FeedHealthFollower.class);
 
     private final String topic;
-    private final String bootstrapServers;
-    private final Map<String, String> clientSettings;
+    private final KafkaClientSettings kafka;
     private final JsonMapper json;
     private final Map<String, FeedHealthReport> feeds = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -49,16 +45,9 @@ class FeedHealthFollower implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    @Autowired
-    FeedHealthFollower(OpsProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            Environment environment, JsonMapper json) {
-        this(properties, brokers, BinderClientSettings.of(environment), json);
-    }
-
-    FeedHealthFollower(OpsProperties properties, String brokers, Map<String, String> clientSettings, JsonMapper json) {
+    FeedHealthFollower(OpsProperties properties, KafkaClientSettings kafka, JsonMapper json) {
         this.topic = properties.feedHealthTopic();
-        this.bootstrapServers = brokers;
-        this.clientSettings = clientSettings;
+        this.kafka = kafka;
         this.json = json;
     }
 
@@ -151,10 +140,10 @@ class FeedHealthFollower implements SmartLifecycle {
         }
     }
 
-    private Properties consumerProperties() {
-        Properties config = new Properties();
-        config.putAll(clientSettings);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> config = kafka.consumer();
+        // It follows the topic as reports come: no waiting for a batch's worth of bytes as the bindings do.
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "akhbar-feed-health-reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Ingest creates the topic, compacted; a reader must never create it with the broker's defaults.

@@ -2,6 +2,7 @@ package io.akhbar.search.ops;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.akhbar.search.indexing.ArticleIndex;
+import io.akhbar.search.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -17,10 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,7 +30,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,8 +49,7 @@ class PipelineMonitor implements AutoCloseable {
             Duration.ofMinutes(5), "15m", Duration.ofMinutes(15));
 
     private final OpsProperties properties;
-    private final String bootstrapServers;
-    private final Map<String, String> clientSettings;
+    private final KafkaClientSettings kafka;
     private final ElasticsearchClient elasticsearch;
     private final ArticleIndex index;
     private final MeterRegistry meters;
@@ -68,13 +65,11 @@ class PipelineMonitor implements AutoCloseable {
     private Admin admin;
     private KafkaConsumer<byte[], byte[]> peeker;
 
-    PipelineMonitor(OpsProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            ElasticsearchClient elasticsearch, ArticleIndex index, MeterRegistry meters, FeedHealthFollower feedHealth,
-            Clock clock, Environment environment) {
+    PipelineMonitor(OpsProperties properties, KafkaClientSettings kafka, ElasticsearchClient elasticsearch,
+            ArticleIndex index, MeterRegistry meters, FeedHealthFollower feedHealth, Clock clock) {
         this.feedHealth = feedHealth;
         this.properties = properties;
-        this.bootstrapServers = brokers;
-        this.clientSettings = BinderClientSettings.of(environment);
+        this.kafka = kafka;
         this.elasticsearch = elasticsearch;
         this.index = index;
         this.meters = meters;
@@ -224,9 +219,8 @@ class PipelineMonitor implements AutoCloseable {
     private Admin admin() {
         if (admin == null) {
             // The API timeout may not be shorter than the request timeout, or the client refuses to start.
-            Map<String, Object> config = new HashMap<>(clientSettings);
-            config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            Map<String, Object> config = kafka.admin();
+            config.putAll(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
             admin = Admin.create(config);
         }
@@ -235,13 +229,13 @@ class PipelineMonitor implements AutoCloseable {
 
     private KafkaConsumer<byte[], byte[]> peeker() {
         if (peeker == null) {
-            Properties config = new Properties();
-            config.putAll(clientSettings);
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, Object> config = kafka.consumer();
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+            // The bindings' fetch settings wait for a batch's worth of bytes; a peek at one record must not.
+            config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
             peeker = new KafkaConsumer<>(config);
         }
         return peeker;

@@ -1,9 +1,9 @@
 package io.akhbar.search.admin;
 
+import io.akhbar.search.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.time.Duration;
@@ -22,10 +22,10 @@ class AdminKafkaTest {
                 .withProperty("spring.cloud.stream.kafka.binder.consumer-properties.group.id", "search-service")
                 .withProperty("spring.cloud.stream.kafka.binder.consumer-properties.key.deserializer",
                         "org.apache.kafka.common.serialization.StringDeserializer");
-        var binder = AdminKafka.binderProperties(environment, new KafkaProperties());
+        var settings = KafkaClientSettings.of(environment);
 
-        var consumer = AdminKafka.consumerConfig(binder.mergedConsumerConfiguration(), Duration.ofSeconds(3));
-        var producer = AdminKafka.producerConfig(binder.mergedProducerConfiguration(), Duration.ofSeconds(3));
+        var consumer = AdminKafka.consumerConfig(settings.consumer(), Duration.ofSeconds(3));
+        var producer = AdminKafka.producerConfig(settings.producer(), Duration.ofSeconds(3));
 
         for (var config : List.of(consumer, producer)) {
             assertThat(config.get("bootstrap.servers").toString()).isEqualTo("kafka-1:9093,kafka-2:9093");

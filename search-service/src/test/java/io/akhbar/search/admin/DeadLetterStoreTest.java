@@ -1,8 +1,7 @@
 package io.akhbar.search.admin;
 
+import io.akhbar.search.kafka.KafkaClientSettings;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.io.IOException;
@@ -25,8 +24,7 @@ class DeadLetterStoreTest {
                 .withProperty("spring.cloud.stream.kafka.binder.brokers", "127.0.0.1:" + closedPort);
         var properties = new AdminProperties(Duration.ofSeconds(1), new AdminProperties.DeadLetters(
                 List.of("articles.raw.dlq"), List.of("articles.raw"), "dead-letters.replays", 50, 500, 1000, 2048, 8));
-        var kafka = new AdminKafka(environment,
-                new DefaultListableBeanFactory().getBeanProvider(KafkaProperties.class), properties);
+        var kafka = new AdminKafka(KafkaClientSettings.of(environment), properties);
         var store = new DeadLetterStore(kafka);
 
         long started = System.nanoTime();

@@ -1,14 +1,15 @@
 package io.akhbar.search.ops;
 
 import io.akhbar.contracts.FeedHealthReport;
+import io.akhbar.search.kafka.KafkaClientSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,8 @@ class FeedHealthFollowerTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final FeedHealthFollower follower = new FeedHealthFollower(
-            new OpsProperties(List.of(), List.of(), Duration.ofSeconds(10), 1000, "feeds.health"), "unused:9092", Map.of(), json);
+            new OpsProperties(List.of(), List.of(), Duration.ofSeconds(10), 1000, "feeds.health"),
+            KafkaClientSettings.of(new MockEnvironment()), json);
 
     @Test
     void keepsTheLatestReportPerFeedSortedByUrlAndForgetsUnsubscribedOnes() {
