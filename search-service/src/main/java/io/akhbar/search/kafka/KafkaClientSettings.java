@@ -38,7 +38,7 @@ public final class KafkaClientSettings {
         this.producer = Collections.unmodifiableMap(new HashMap<>(binder.mergedProducerConfiguration()));
     }
 
-    /** As the running service would have them for these properties. */
+    /** The binder's part alone, as tests need it: Boot's {@code spring.kafka.*} are left at their defaults. */
     public static KafkaClientSettings of(Environment environment) {
         return new KafkaClientSettings(binderProperties(environment, new KafkaProperties()));
     }
