@@ -96,7 +96,8 @@ class ArticleSearch {
             } else if (nextPit != null) {
                 closePit(nextPit);
             }
-            long total = counted.hits().total() == null ? hits.size() : counted.hits().total().value();
+            long total = total(counted.hits().total() == null ? null : counted.hits().total().value(), hits.size(),
+                    firstPage && hits.size() < criteria.size());
             return new SearchResult(total, hits.stream().map(hit -> HitShape.hit(hit, storySources)).toList(), next,
                     facetResult);
         } catch (ElasticsearchException e) {
@@ -114,6 +115,20 @@ class ArticleSearch {
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
         }
+    }
+
+    /**
+     * The first page's total comes from the facet request, which may have read the index one refresh apart from the
+     * hits request. The page the user sees wins: a first page that is not full holds every match, and no total is
+     * smaller than the page.
+     *
+     * @param counted the total Elasticsearch counted, or null when it counted none
+     */
+    static long total(Long counted, int hits, boolean wholeResultOnPage) {
+        if (counted == null || wholeResultOnPage) {
+            return hits;
+        }
+        return Math.max(counted, hits);
     }
 
     /** A failed part of a multi-search fails the search as a plain search would, so errors map in one place. */
