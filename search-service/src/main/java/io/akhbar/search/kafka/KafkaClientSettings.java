@@ -34,7 +34,12 @@ public final class KafkaClientSettings {
     }
 
     private KafkaClientSettings(KafkaBinderConfigurationProperties binder) {
-        this.consumer = Collections.unmodifiableMap(new HashMap<>(binder.mergedConsumerConfiguration()));
+        Map<String, Object> reader = new HashMap<>(binder.mergedConsumerConfiguration());
+        reader.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        reader.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The bindings wait for a batch's worth of bytes per fetch; a reader that pages or peeks must not.
+        reader.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        this.consumer = Collections.unmodifiableMap(reader);
         this.producer = Collections.unmodifiableMap(new HashMap<>(binder.mergedProducerConfiguration()));
     }
 
@@ -44,13 +49,12 @@ public final class KafkaClientSettings {
     }
 
     /**
-     * A consumer's settings without a group: the service's own consumers read by assign and seek and commit nothing.
-     * The caller adds its deserializers and whatever else it needs; the map is its own.
+     * A consumer's settings without a group, committing nothing and answering a fetch as soon as there is a record:
+     * the service's own consumers read by assign and seek. The caller adds its deserializers and whatever else it
+     * needs; the map is its own.
      */
     public Map<String, Object> consumer() {
-        Map<String, Object> config = new HashMap<>(consumer);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return config;
+        return new HashMap<>(consumer);
     }
 
     /** A producer's settings; the caller adds its serializers and guarantees; the map is its own. */

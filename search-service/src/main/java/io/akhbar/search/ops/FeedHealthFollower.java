@@ -142,10 +142,7 @@ class FeedHealthFollower implements SmartLifecycle {
 
     private Map<String, Object> consumerProperties() {
         Map<String, Object> config = kafka.consumer();
-        // It follows the topic as reports come: no waiting for a batch's worth of bytes as the bindings do.
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "akhbar-feed-health-reader");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Ingest creates the topic, compacted; a reader must never create it with the broker's defaults.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -232,10 +232,7 @@ class PipelineMonitor implements AutoCloseable {
             Map<String, Object> config = kafka.consumer();
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-            // The bindings' fetch settings wait for a batch's worth of bytes; a peek at one record must not.
-            config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
             peeker = new KafkaConsumer<>(config);
         }
         return peeker;

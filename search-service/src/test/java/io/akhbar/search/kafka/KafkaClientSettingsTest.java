@@ -30,6 +30,8 @@ class KafkaClientSettingsTest {
                     .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         }
         assertThat(settings.consumer()).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500")
+                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
                 .doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG);
         assertThat(settings.producer()).containsEntry("linger.ms", "5");
         assertThat(settings.admin()).doesNotContainKeys(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
@@ -40,8 +42,8 @@ class KafkaClientSettingsTest {
     void eachCallerGetsAMapOfItsOwn() {
         var settings = KafkaClientSettings.of(environment);
 
-        settings.consumer().put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        settings.consumer().put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
 
-        assertThat(settings.consumer()).doesNotContainKey(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
+        assertThat(settings.consumer()).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
     }
 }
