@@ -39,12 +39,22 @@ final class HitShape {
     }
 
     static SearchResult.Hit hit(Hit<ArticleDocument> hit, Map<String, StorySources> storySources) {
-        ArticleDocument article = hit.source();
-        List<String> snippets = hit.highlight().getOrDefault("body", List.of());
+        return hit(hit.source(), hit.highlight(), hit.score(), storySources);
+    }
+
+    /**
+     * @param article   the document, or no more of it than {@link #slim} keeps
+     * @param highlight by field, as Elasticsearch returns it; empty for none
+     * @param score     null, or NaN as Elasticsearch gives it, when the hits were sorted by something else: 0 then
+     *                  (JSON has no NaN, and the stream's events came out with the string "NaN")
+     */
+    static SearchResult.Hit hit(ArticleDocument article, Map<String, List<String>> highlight, Double score,
+            Map<String, StorySources> storySources) {
+        List<String> snippets = highlight.getOrDefault("body", List.of());
         if (snippets.isEmpty() && article.summary() != null && !article.summary().isBlank()) {
             snippets = List.of(HtmlUtils.htmlEscape(article.summary()));
         }
-        List<String> titles = hit.highlight().getOrDefault("title", List.of());
+        List<String> titles = highlight.getOrDefault("title", List.of());
         StorySources story = storySources.getOrDefault(article.storyId(), StorySources.NONE);
         List<SearchResult.HitEntity> entities = article.entities() == null ? List.of() : article.entities().stream()
                 .limit(HIT_ENTITIES)
@@ -54,8 +64,24 @@ final class HitShape {
         return new SearchResult.Hit(article.id(), title,
                 titles.isEmpty() ? HtmlUtils.htmlEscape(title) : titles.get(0),
                 snippets.isEmpty() ? "" : snippets.get(0), snippets, article.source(), article.url(),
-                article.publishedAt(), article.language(), hit.score() == null ? 0 : hit.score(), entities,
+                article.publishedAt(), article.language(), score == null || score.isNaN() ? 0 : score, entities,
                 article.storyId(), story.articles(), story.otherThan(article.source()));
+    }
+
+    /**
+     * The document without what {@link #SOURCE} leaves out and without the entities a hit does not show: the same
+     * hit from a fraction of the memory.
+     */
+    static ArticleDocument slim(ArticleDocument d) {
+        List<EntityDocument> entities = d.entities() == null ? null : d.entities().stream()
+                .limit(HIT_ENTITIES)
+                .map(e -> new EntityDocument(e.id(), e.type(), e.nameAr(), e.nameEn(), null, e.mentionCount(),
+                        e.salience(), null))
+                .toList();
+        return new ArticleDocument(d.id(), d.title(), null, d.summary(), d.url(), d.source(), d.language(),
+                d.languageConfidence(), d.publishedAt(), d.submittedAt(), d.enrichedAt(), d.indexedAt(),
+                d.kafkaPartition(), d.kafkaOffset(), d.date(), d.wordCount(), d.fingerprint(), null, d.storyId(),
+                d.nlpVersion(), d.entityIds(), entities, null, null);
     }
 
     private static SearchResult.HitEntity hitEntity(EntityDocument entity) {
