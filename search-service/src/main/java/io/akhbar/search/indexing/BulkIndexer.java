@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -25,9 +26,11 @@ class BulkIndexer {
     private final Timer bulkTime;
     private final Counter failures;
     private final Counter rejections;
+    private final List<WrittenDocuments> listeners;
 
-    BulkIndexer(ElasticsearchClient client, MeterRegistry meters) {
+    BulkIndexer(ElasticsearchClient client, MeterRegistry meters, ObjectProvider<WrittenDocuments> listeners) {
         this.client = client;
+        this.listeners = listeners.orderedStream().toList();
         this.bulkTime = Timer.builder("akhbar.bulk").description("Bulk request round trips, successful or not")
                 .publishPercentileHistogram().register(meters);
         this.failures = Counter.builder("akhbar.bulk.failures")
@@ -59,6 +62,7 @@ class BulkIndexer {
         } finally {
             started.stop(bulkTime);
         }
+        tellListeners(documents, response);
         if (!response.errors()) {
             return Map.of();
         }
@@ -82,5 +86,23 @@ class BulkIndexer {
             throw new ElasticsearchUnavailableException("Elasticsearch pushed back on " + retriable, null);
         }
         return refused;
+    }
+
+    /** Bulk items answer in the order of the request's operations. */
+    private void tellListeners(List<ArticleDocument> documents, BulkResponse response) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<BulkResponseItem> items = response.items();
+        List<WrittenDocuments.Written> written = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size() && i < documents.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            if (item.error() == null && item.seqNo() != null) {
+                written.add(new WrittenDocuments.Written(item.index(), item.seqNo(), documents.get(i)));
+            }
+        }
+        if (!written.isEmpty()) {
+            listeners.forEach(listener -> listener.written(written));
+        }
     }
 }

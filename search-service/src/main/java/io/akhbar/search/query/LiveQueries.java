@@ -54,6 +54,16 @@ public class LiveQueries {
         return HitShape.hit(hit, storySources);
     }
 
+    /** The same, from a document this instance wrote, as {@link #slim} keeps it. */
+    public SearchResult.Hit hit(ArticleDocument document, Map<String, StorySources> storySources) {
+        return HitShape.hit(document, Map.of(), null, storySources);
+    }
+
+    /** As little of a document as {@link #hit} needs, to keep it in memory for a while. */
+    public static ArticleDocument slim(ArticleDocument document) {
+        return HitShape.slim(document);
+    }
+
     /**
      * A checked query.
      *

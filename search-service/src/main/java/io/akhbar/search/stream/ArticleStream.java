@@ -50,6 +50,7 @@ class ArticleStream implements SmartLifecycle {
     private final Clock clock;
     private final Subscribers subscribers;
     private final RecentlySeen seen;
+    private final RecentDocuments recent;
     private final Counter events;
     private final Counter overflows;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
@@ -63,8 +64,10 @@ class ArticleStream implements SmartLifecycle {
     private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
     private volatile boolean running;
 
-    ArticleStream(StreamSearches searches, StreamProperties properties, Clock clock, MeterRegistry meters) {
+    ArticleStream(StreamSearches searches, RecentDocuments recent, StreamProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.searches = searches;
+        this.recent = recent;
         this.properties = properties;
         this.clock = clock;
         this.subscribers = new Subscribers(properties.maxSubscribers());
@@ -126,6 +129,7 @@ class ArticleStream implements SmartLifecycle {
     /** One look, on the watcher thread. */
     private void look() {
         try {
+            recent.want(!subscribers.isEmpty());
             if (subscribers.isEmpty()) {
                 primed = false;
                 seen.clear();
@@ -147,8 +151,7 @@ class ArticleStream implements SmartLifecycle {
                     replays.execute(() -> subscriber.replay(missed, properties.pageSize(), properties.maxReplay()));
                 }
             }
-            List<StreamCursor> fresh = seen.add(indexedLately(false), Indexed::cursor).stream()
-                    .map(Indexed::cursor).toList();
+            List<Indexed> fresh = seen.add(indexedLately(false), Indexed::cursor);
             if (!fresh.isEmpty()) {
                 dispatch(fresh);
             }
@@ -171,19 +174,19 @@ class ArticleStream implements SmartLifecycle {
      * Sends each group the fresh articles its query matches, a chunk at a time. A chunk that fails is forgotten, with
      * those after it, so that the next look finds them again.
      */
-    private void dispatch(List<StreamCursor> fresh) throws IOException {
+    private void dispatch(List<Indexed> fresh) throws IOException {
         List<Subscribers.Group> groups = subscribers.groups();
         if (groups.isEmpty()) {
             return;
         }
         List<LiveQuery> queries = groups.stream().map(Subscribers.Group::query).toList();
         for (int from = 0; from < fresh.size(); from += properties.pageSize()) {
-            List<StreamCursor> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
+            List<Indexed> chunk = fresh.subList(from, Math.min(fresh.size(), from + properties.pageSize()));
             StreamSearches.Matched matched;
             try {
                 matched = searches.matching(queries, chunk, streamed);
             } catch (IOException | RuntimeException e) {
-                seen.forget(fresh.subList(from, fresh.size()));
+                seen.forget(fresh.subList(from, fresh.size()).stream().map(Indexed::cursor).toList());
                 throw e;
             }
             streamed = matched.frontier();

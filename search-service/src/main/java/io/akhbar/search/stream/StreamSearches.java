@@ -62,9 +62,11 @@ class StreamSearches {
     private final LiveQueries live;
     private final StoryCounts stories;
     private final JsonMapper json;
+    private final RecentDocuments recent;
 
     StreamSearches(ElasticsearchClient client, ArticleIndex index, LiveQueries live, StoryCounts stories,
-            JsonMapper json) {
+            JsonMapper json, RecentDocuments recent) {
+        this.recent = recent;
         this.client = client;
         this.index = index;
         this.live = live;
@@ -118,38 +120,59 @@ class StreamSearches {
     }
 
     /**
-     * For each query, the events of the {@code fresh} articles it matches, in stream order. Two requests whatever
-     * the number of queries: one that only tells which ids each query matches (aggregations, no hits), then one
-     * search that fetches every matched article once. An event is the article's hit shape without query highlights
-     * (the snippet is its summary), built once and shared by every query that matched it: highlighting each (query,
-     * article) pair would make Elasticsearch load and highlight an article once per matching query.
+     * For each query, the events of the {@code fresh} articles it matches, in stream order. One request tells which
+     * ids each query matches, whatever the number of queries (aggregations, no hits). The matched articles that this
+     * instance wrote are then in {@link RecentDocuments}; one search fetches the others once. An event is the
+     * article's hit shape without query highlights (the snippet is its summary), built once and shared by every query
+     * that matched it: highlighting each (query, article) pair would make Elasticsearch load and highlight an article
+     * once per matching query.
      *
      * <p>Each event's id carries {@code frontier} moved past the matched articles up to it. Articles no query matched
      * do not move it: a frontier only has to be where every article that matches a client's query has been sent, and
      * within a partition the articles before a matched one were searchable, and sent, no later than it.
      */
-    Matched matching(List<LiveQuery> queries, List<StreamCursor> fresh, Frontier frontier) throws IOException {
-        List<String> ids = fresh.stream().sorted().map(StreamCursor::id).distinct().toList();
-        long oldest = fresh.stream().mapToLong(StreamCursor::indexedAt).min().orElse(0);
+    Matched matching(List<LiveQuery> queries, List<Indexed> fresh, Frontier frontier) throws IOException {
+        Map<String, Indexed> freshById = new HashMap<>();
+        fresh.forEach(article -> freshById.put(article.cursor().id(), article));
+        List<String> ids = fresh.stream().map(Indexed::cursor).sorted().map(StreamCursor::id).distinct().toList();
+        long oldest = fresh.stream().mapToLong(article -> article.cursor().indexedAt()).min().orElse(0);
         List<List<String>> matchedIds = matchedIds(queries, oldest, ids);
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
+        Map<String, ArticleDocument> written = new HashMap<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (String id : matched) {
+            Indexed article = freshById.get(id);
+            ArticleDocument document = article == null ? null
+                    : recent.get(article.index(), id, article.cursor().seqNo());
+            if (document == null) {
+                elsewhere.add(id);
+            } else {
+                written.put(id, document);
+            }
+        }
+        List<Hit<ArticleDocument>> fetched = elsewhere.isEmpty() ? List.of() : client.search(s -> s
+                .index(index.alias())
+                .size(elsewhere.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .query(newArticles(oldest, elsewhere))
+                .sort(STREAM_ORDER)
+                .docvalueFields(KAFKA_FIELDS)
+                .source(live.source()), ArticleDocument.class).hits().hits();
+        List<ArticleDocument> documents = new ArrayList<>(written.values());
+        fetched.forEach(hit -> documents.add(hit.source()));
+        Map<String, StorySources> storySources = storySources(documents);
+        List<Found> found = new ArrayList<>(found(fetched, storySources));
+        written.forEach((id, document) -> found.add(new Found(
+                new Indexed(freshById.get(id).index(), freshById.get(id).cursor(), document.kafkaPartition(),
+                        document.kafkaOffset()),
+                json.writeValueAsString(live.hit(document, storySources)))));
+        found.sort(Comparator.comparing(article -> article.indexed().cursor()));
         Map<String, StreamEvent> events = new HashMap<>();
         Frontier moved = frontier;
-        if (!matched.isEmpty()) {
-            SearchResponse<ArticleDocument> response = client.search(s -> s
-                    .index(index.alias())
-                    .size(matched.size())
-                    .trackTotalHits(t -> t.enabled(false))
-                    .query(newArticles(oldest, List.copyOf(matched)))
-                    .sort(STREAM_ORDER)
-                    .docvalueFields(KAFKA_FIELDS)
-                    .source(live.source()), ArticleDocument.class);
-            for (Found article : found(response.hits().hits())) {
-                moved = article.indexed().advance(moved);
-                events.put(article.indexed().cursor().id(), article.event(new EventId(article.indexed().cursor(),
-                        moved)));
-            }
+        for (Found article : found) {
+            moved = article.indexed().advance(moved);
+            events.put(article.indexed().cursor().id(), article.event(new EventId(article.indexed().cursor(), moved)));
         }
         // An article deleted between the two requests is simply not sent.
         return new Matched(matchedIds.stream()
@@ -330,8 +353,8 @@ class StreamSearches {
         }
     }
 
-    private Map<String, StorySources> storySources(List<Hit<ArticleDocument>> hits) {
-        List<String> storyIds = hits.stream().map(hit -> hit.source().storyId()).filter(Objects::nonNull).toList();
+    private Map<String, StorySources> storySources(List<ArticleDocument> documents) {
+        List<String> storyIds = documents.stream().map(ArticleDocument::storyId).filter(Objects::nonNull).toList();
         try {
             return stories.of(storyIds, index.alias());
         } catch (IOException | RuntimeException e) {
@@ -342,7 +365,10 @@ class StreamSearches {
     }
 
     private List<Found> found(List<Hit<ArticleDocument>> hits) {
-        Map<String, StorySources> storySources = storySources(hits);
+        return found(hits, storySources(hits.stream().map(Hit::source).toList()));
+    }
+
+    private List<Found> found(List<Hit<ArticleDocument>> hits, Map<String, StorySources> storySources) {
         return hits.stream()
                 .map(hit -> new Found(indexed(hit), json.writeValueAsString(live.hit(hit, storySources))))
                 .toList();
@@ -352,7 +378,7 @@ class StreamSearches {
         List<FieldValue> sort = hit.sort();
         StreamCursor cursor = new StreamCursor(sort.get(0).longValue(), sort.get(1).longValue(),
                 sort.get(2).stringValue());
-        return new Indexed(cursor, docValue(hit, KAFKA_PARTITION).map(Number::intValue).orElse(null),
+        return new Indexed(hit.index(), cursor, docValue(hit, KAFKA_PARTITION).map(Number::intValue).orElse(null),
                 docValue(hit, KAFKA_OFFSET).map(Number::longValue).orElse(null));
     }
 

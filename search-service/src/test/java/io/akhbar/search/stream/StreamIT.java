@@ -66,6 +66,9 @@ class StreamIT {
     ArticleStream liveStream;
 
     @Autowired
+    RecentDocuments recentDocuments;
+
+    @Autowired
     ElasticsearchClient elastic;
 
     @LocalServerPort
@@ -192,6 +195,7 @@ class StreamIT {
                 .until(() -> searchIds("/api/v1/search?source=" + source).size() == 5);
 
         List<String> resumedIds;
+        String liveAfter;
         try (SseClient resumed = SseClient.open(http, url(path), Map.of(StreamController.LAST_EVENT_ID, lastId))) {
             assertThat(resumed.status()).isEqualTo(200);
             // untilAsserted: a timeout shows every event the stream got (a duplicate once hid here as a timeout).
@@ -203,6 +207,9 @@ class StreamIT {
             publish("after-" + RUN, "خبر لاحق", "خبر لاحق عن " + word, source);
             await().atMost(Duration.ofSeconds(30)).until(() -> articleIds(resumed).size() == 4);
             assertThat(articleIds(resumed).get(3)).isEqualTo("after-" + RUN);
+            // This instance wrote it while a stream was open: the live event was built from what it wrote.
+            assertThat(recentDocuments.size()).isPositive();
+            liveAfter = resumed.events("article").get(3).data();
             resumedIds = articleIds(resumed);
             // The id of the first replayed event, as a query parameter: the rest comes again, once each.
             lastId = resumed.events("article").get(0).id();
@@ -212,6 +219,8 @@ class StreamIT {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
                     .until(() -> articleIds(again).size() == 3);
             assertThat(articleIds(again)).containsExactlyElementsOf(resumedIds.subList(1, 4));
+            // Replayed, it was read back from Elasticsearch: the same event either way.
+            assertThat(again.events("article").get(2).data()).isEqualTo(liveAfter);
         }
     }
 
