@@ -181,6 +181,11 @@ class SearchServiceIT {
         publish(english);
         String scope = "&source=" + encode(source);
         awaitPath("/api/v1/search?sort=newest" + scope, 4);
+        // Sorted by date, a hit has no relevance score: 0, a number (it was the string "NaN").
+        assertThat(getJson("/api/v1/search?sort=newest" + scope).path("hits").valueStream()
+                .map(hit -> hit.path("score")).toList())
+                .hasSize(4)
+                .allSatisfy(score -> assertThat(score.isNumber() && score.asDouble() == 0).as(score.toString()).isTrue());
 
         JsonNode putin = getJson("/api/v1/search?q=Putin" + scope);
         assertThat(ids(putin)).containsExactlyInAnyOrder("putin-" + RUN, "putin-en-" + RUN);
