@@ -129,7 +129,8 @@ final class BenchContext {
 
     static String describeElasticWork(Map<String, Long> before, Map<String, Long> after) {
         ToLongFunction<String> used = key -> after.getOrDefault(key, 0L) - before.getOrDefault(key, 0L);
-        return String.format(Locale.ROOT, "Elasticsearch thread s: indexing %.1f (%,d docs), search query %.1f (%,d), "
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "Elasticsearch thread s: indexing %.1f (%,d docs), search query %.1f (%,d), "
                         + "fetch %.1f (%,d), refresh %.1f (%,d), merges %.1f (%,d docs), flush %.1f; "
                         + "request cache %,d hits, %,d misses",
                 used.applyAsLong("indexing.index_time_in_millis") / 1000.0, used.applyAsLong("indexing.index_total"),
@@ -138,7 +139,26 @@ final class BenchContext {
                 used.applyAsLong("refresh.total_time_in_millis") / 1000.0, used.applyAsLong("refresh.total"),
                 used.applyAsLong("merges.total_time_in_millis") / 1000.0, used.applyAsLong("merges.total_docs"),
                 used.applyAsLong("flush.total_time_in_millis") / 1000.0,
-                used.applyAsLong("request_cache.hit_count"), used.applyAsLong("request_cache.miss_count"));
+                used.applyAsLong("request_cache.hit_count"), used.applyAsLong("request_cache.miss_count")));
+        String prefix = "search.groups.";
+        String suffix = ".query_total";
+        List<String> groups = after.keySet().stream()
+                .filter(key -> key.startsWith(prefix) && key.endsWith(suffix))
+                .map(key -> key.substring(prefix.length(), key.length() - suffix.length()))
+                .filter(group -> used.applyAsLong(prefix + group + suffix) > 0)
+                .sorted()
+                .toList();
+        if (!groups.isEmpty()) {
+            line.append("; by kind, query (requests) + fetch:");
+            for (String group : groups) {
+                line.append(String.format(Locale.ROOT, " %s %.1f (%,d) + %.1f,", group,
+                        used.applyAsLong(prefix + group + ".query_time_in_millis") / 1000.0,
+                        used.applyAsLong(prefix + group + suffix),
+                        used.applyAsLong(prefix + group + ".fetch_time_in_millis") / 1000.0));
+            }
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
     }
 
     List<CpuUsage.Phase> cpuPhases() {

@@ -170,7 +170,8 @@ final class Elastic {
      * Thread time, so it includes waiting for a core; it tells the kinds of work apart, not the CPU each used.
      */
     Map<String, Long> workTotals() throws IOException, InterruptedException {
-        BenchHttp.Response response = http.get(url + "/_nodes/stats/indices/indexing,search,refresh,merge,flush,request_cache");
+        BenchHttp.Response response = http.get(
+                url + "/_nodes/stats/indices/indexing,search,refresh,merge,flush,request_cache?groups=_all");
         require(response, "node stats");
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<?, ?> nodes = (Map<?, ?>) BenchSupport.parseJsonObject(response.body()).get("nodes");
@@ -183,6 +184,12 @@ final class Elastic {
             add(totals, indices, "merges", "total_time_in_millis", "total_docs", "current");
             add(totals, indices, "flush", "total_time_in_millis", "total");
             add(totals, indices, "request_cache", "hit_count", "miss_count");
+            // The services name their kinds of search (story look-ups, the live stream's requests): per kind.
+            Map<?, ?> search = (Map<?, ?>) indices.get("search");
+            if (search != null && search.get("groups") instanceof Map<?, ?> groups) {
+                groups.forEach((group, stats) -> add(totals, Map.of("search.groups." + group, stats),
+                        "search.groups." + group, "query_time_in_millis", "query_total", "fetch_time_in_millis"));
+            }
         }
         return totals;
     }

@@ -34,6 +34,23 @@ class SmallPartsTest {
     }
 
     @Test
+    void elasticsearchSearchTimeIsSplitByTheKindsThatRanInThePhase() {
+        String line = BenchContext.describeElasticWork(
+                Map.of("search.groups.story-look-up.query_total", 10L,
+                        "search.groups.story-look-up.query_time_in_millis", 500L,
+                        "search.groups.stream-look.query_total", 7L),
+                Map.of("search.groups.story-look-up.query_total", 64L,
+                        "search.groups.story-look-up.query_time_in_millis", 4_957L,
+                        "search.groups.stream-fetch.query_total", 3L,
+                        "search.groups.stream-fetch.query_time_in_millis", 12L,
+                        "search.groups.stream-fetch.fetch_time_in_millis", 1_830L,
+                        "search.groups.stream-look.query_total", 7L));
+
+        assertThat(line).endsWith("; by kind, query (requests) + fetch: story-look-up 4.5 (54) + 0.0,"
+                + " stream-fetch 0.0 (3) + 1.8");
+    }
+
+    @Test
     void eventLinesAreFoundOnlyAsWholeLines() {
         String wire = "event:ready\ndata:{}\n\n: keep-alive\n\n"
                 + "id:MTo\nevent:article\ndata:{\"title\":\"event:article\"}\n\n"

@@ -37,6 +37,8 @@ public class StoryAssigner {
     private static final int CANDIDATES_PER_ARTICLE = 20;
     /** Candidates looked up in one request (one filters bucket each). */
     private static final int CANDIDATES_PER_SEARCH = 100;
+    /** Elasticsearch's search statistics keep this request's query and fetch time apart under this name. */
+    private static final String STATS_GROUP = "story-look-up";
     private static final String PER_CANDIDATE = "candidates";
     private static final String EARLIER = "earlier";
     private static final List<FieldAndFormat> DOC_VALUE_FIELDS = List.of(
@@ -170,7 +172,7 @@ public class StoryAssigner {
             })));
         }
         List<FieldValue> bands = List.copyOf(allBands);
-        return MultisearchBody.of(b -> b
+        return MultisearchBody.of(b -> b.stats(STATS_GROUP)
                 .size(0)
                 .trackTotalHits(t -> t.enabled(false))
                 .query(q -> q.terms(t -> t.field("fingerprintBands").terms(v -> v.value(bands))))

@@ -29,6 +29,8 @@ public class StoryCounts {
 
     /** More distinct sources than this per story are not told apart; the count then says "at least". */
     private static final int MAX_SOURCES = 100;
+    /** Elasticsearch's search statistics keep this request's query and fetch time apart under this name. */
+    private static final String STATS_GROUP = "story-counts";
 
     private record Key(String index, String storyId) {
     }
@@ -62,7 +64,7 @@ public class StoryCounts {
         }
         List<FieldValue> values = missing.stream().map(FieldValue::of).toList();
         SearchResponse<Void> response = client.search(s -> s
-                .index(index)
+                .index(index).stats(STATS_GROUP)
                 .size(0)
                 .query(q -> q.terms(t -> t.field("storyId").terms(v -> v.value(values))))
                 .aggregations("stories", a -> a

@@ -44,6 +44,11 @@ class StreamSearches {
     private static final Logger log = LoggerFactory.getLogger(StreamSearches.class);
     /** Queries x new articles per matching request: well under Elasticsearch's search.max_buckets (65,536). */
     private static final int MAX_BUCKETS_PER_REQUEST = 20_000;
+    /** Names under which Elasticsearch's search statistics keep each of the stream's requests apart. */
+    private static final String LOOK = "stream-look";
+    private static final String MATCH = "stream-match";
+    private static final String FETCH = "stream-fetch";
+    private static final String REPLAY = "stream-replay";
     private static final String BY_QUERY = "by_query";
     private static final String IDS = "ids";
     static final String INDEXED_AT = "indexedAt";
@@ -89,7 +94,7 @@ class StreamSearches {
             SearchResponse<Void> response;
             try {
                 response = client.search(s -> {
-                    s.index(index.alias())
+                    s.index(index.alias()).stats(LOOK)
                             .size(pageSize)
                             .storedFields("_none_")
                             .trackTotalHits(t -> t.enabled(false))
@@ -152,7 +157,7 @@ class StreamSearches {
             }
         }
         List<Hit<ArticleDocument>> fetched = elsewhere.isEmpty() ? List.of() : client.search(s -> s
-                .index(index.alias())
+                .index(index.alias()).stats(FETCH)
                 .size(elsewhere.size())
                 .trackTotalHits(t -> t.enabled(false))
                 .query(newArticles(oldest, elsewhere))
@@ -208,7 +213,7 @@ class StreamSearches {
                 m.searches(s -> s
                         // Every look asks about other ids: caching the answer would only churn the request cache.
                         .header(h -> h.index(index.alias()).ignoreUnavailable(true).requestCache(false))
-                        .body(b -> b
+                        .body(b -> b.stats(MATCH)
                                 .size(0)
                                 .trackTotalHits(t -> t.enabled(false))
                                 .query(newArticles)
@@ -324,7 +329,7 @@ class StreamSearches {
         SearchResponse<ArticleDocument> response;
         try {
             response = client.search(s -> {
-                s.index(index.alias())
+                s.index(index.alias()).stats(REPLAY)
                         .size(size)
                         .trackTotalHits(t -> t.enabled(false))
                         .query(query)
