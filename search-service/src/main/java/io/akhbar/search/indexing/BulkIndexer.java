@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 @Component
 class BulkIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkIndexer.class);
 
     private final ElasticsearchClient client;
     private final Timer bulkTime;
@@ -101,8 +105,16 @@ class BulkIndexer {
                 written.add(new WrittenDocuments.Written(item.index(), item.seqNo(), documents.get(i)));
             }
         }
-        if (!written.isEmpty()) {
-            listeners.forEach(listener -> listener.written(written));
+        if (written.isEmpty()) {
+            return;
+        }
+        for (WrittenDocuments listener : listeners) {
+            try {
+                listener.written(written);
+            } catch (RuntimeException e) {
+                // The documents are indexed: a listener's failure must not make the batch retry.
+                log.warn("{} failed on a written bulk: {}", listener.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 }
