@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +46,8 @@ class MonitoringIT {
 
     private static LocalStack stack;
     /** The committed configuration as it runs here: host names replaced, the stack's key beside it. */
-    private static Path work;
+    @TempDir
+    static Path work;
     private static Process prometheus;
     private static int prometheusPort;
 
@@ -55,7 +57,6 @@ class MonitoringIT {
     @BeforeAll
     static void startPrometheus() throws Exception {
         stack = LocalStack.sharedWithServices();
-        work = Files.createTempDirectory("akhbar-prometheus");
         // The committed configuration with the compose host names replaced by where the services run here.
         String config = Files.readString(MONITORING.resolve("prometheus/prometheus.yml"))
                 .replace("ingest-service:8081", hostPort(stack.serviceUrl("ingest-service")))
@@ -86,9 +87,8 @@ class MonitoringIT {
     }
 
     @Test
-    void promtoolAcceptsTheConfigurationAndTheRules() throws Exception {
+    void promtoolAcceptsTheConfigurationAndTheRules(@TempDir Path committed) throws Exception {
         // promtool insists that the key file exists; the key is never committed, so check a copy with one beside it.
-        Path committed = Files.createTempDirectory("akhbar-promtool");
         Files.copy(MONITORING.resolve("prometheus/prometheus.yml"), committed.resolve("prometheus.yml"));
         Files.copy(MONITORING.resolve("prometheus/akhbar-rules.yml"), committed.resolve("akhbar-rules.yml"));
         Files.writeString(committed.resolve("akhbar-api-key"), "placeholder");
