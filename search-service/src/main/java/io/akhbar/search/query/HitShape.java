@@ -69,8 +69,8 @@ final class HitShape {
     }
 
     /**
-     * The document without what {@link #SOURCE} leaves out and without the entities a hit does not show: the same
-     * hit from a fraction of the memory.
+     * Only what {@link #hit} reads, with where the document stands ({@code indexedAt}, its Kafka partition and
+     * offset): the same hit from a fraction of the memory.
      */
     static ArticleDocument slim(ArticleDocument d) {
         List<EntityDocument> entities = d.entities() == null ? null : d.entities().stream()
@@ -78,10 +78,9 @@ final class HitShape {
                 .map(e -> new EntityDocument(e.id(), e.type(), e.nameAr(), e.nameEn(), null, e.mentionCount(),
                         e.salience(), null))
                 .toList();
-        return new ArticleDocument(d.id(), d.title(), null, d.summary(), d.url(), d.source(), d.language(),
-                d.languageConfidence(), d.publishedAt(), d.submittedAt(), d.enrichedAt(), d.indexedAt(),
-                d.kafkaPartition(), d.kafkaOffset(), d.date(), d.wordCount(), d.fingerprint(), null, d.storyId(),
-                d.nlpVersion(), d.entityIds(), entities, null, null);
+        return new ArticleDocument(d.id(), d.title(), null, d.summary(), d.url(), d.source(), d.language(), null,
+                d.publishedAt(), null, null, d.indexedAt(), d.kafkaPartition(), d.kafkaOffset(), null, null, null,
+                null, d.storyId(), null, null, entities, null, null);
     }
 
     private static SearchResult.HitEntity hitEntity(EntityDocument entity) {

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The documents this instance wrote within the look-back window, while anyone streams: the watcher builds most events
- * from these instead of reading the articles back from Elasticsearch (the stream's costliest request under load).
- * Each is kept under its index, id and sequence number, so that what is found is exactly the version the watcher saw
- * in the index. Whatever is not here (another instance wrote it, or it is older than the window) is read back as
- * before.
+ * The documents this instance wrote, while anyone streams, until the watcher has seen them (at most for the look-back
+ * window): the watcher builds most events from these instead of reading the articles back from Elasticsearch (the
+ * stream's costliest request under load). Each is kept under its index, id and sequence number, so that what is found
+ * is exactly the version the watcher saw in the index. Whatever is not here (another instance wrote it, or it is older
+ * than the window) is read back as before.
  */
 @Component
 class RecentDocuments implements WrittenDocuments {
@@ -67,6 +67,12 @@ class RecentDocuments implements WrittenDocuments {
     /** @return the document written to {@code index} with this id and sequence number, or null */
     synchronized ArticleDocument get(String index, String id, long seqNo) {
         return documents.get(new Key(index, id, seqNo));
+    }
+
+    /** The watcher has these articles' events: a look does not find an article as new twice. */
+    synchronized void seen(List<Indexed> articles) {
+        articles.forEach(article -> documents.remove(
+                new Key(article.index(), article.cursor().id(), article.cursor().seqNo())));
     }
 
     synchronized int size() {

@@ -21,6 +21,8 @@ import io.akhbar.search.query.LiveQueries;
 import io.akhbar.search.query.LiveQueries.LiveQuery;
 import io.akhbar.search.stories.StoryCounts;
 import io.akhbar.search.stories.StorySources;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,10 +70,15 @@ class StreamSearches {
     private final StoryCounts stories;
     private final JsonMapper json;
     private final RecentDocuments recent;
+    private final Counter readBack;
 
     StreamSearches(ElasticsearchClient client, ArticleIndex index, LiveQueries live, StoryCounts stories,
-            JsonMapper json, RecentDocuments recent) {
+            JsonMapper json, RecentDocuments recent, MeterRegistry meters) {
         this.recent = recent;
+        this.readBack = Counter.builder("akhbar.stream.read.back")
+                .description("Matched articles the live stream read back from Elasticsearch, as it keeps only what "
+                        + "this instance wrote")
+                .register(meters);
         this.client = client;
         this.index = index;
         this.live = live;
@@ -156,6 +163,7 @@ class StreamSearches {
                 written.put(id, document);
             }
         }
+        readBack.increment(elsewhere.size());
         List<Hit<ArticleDocument>> fetched = elsewhere.isEmpty() ? List.of() : client.search(s -> s
                 .index(index.alias()).stats(FETCH)
                 .size(elsewhere.size())
@@ -173,6 +181,7 @@ class StreamSearches {
                         document.kafkaOffset()),
                 json.writeValueAsString(live.hit(document, storySources)))));
         found.sort(Comparator.comparing(article -> article.indexed().cursor()));
+        recent.seen(fresh);
         Map<String, StreamEvent> events = new HashMap<>();
         Frontier moved = frontier;
         for (Found article : found) {

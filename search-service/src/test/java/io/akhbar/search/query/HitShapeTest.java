@@ -42,16 +42,19 @@ class HitShapeTest {
     }
 
     @Test
-    void aSlimDocumentKeepsNoneOfWhatTheSourceFilterLeavesOut() {
+    void aSlimDocumentKeepsOnlyWhatAHitReadsAndWhereTheDocumentStands() {
         ArticleDocument slim = HitShape.slim(document(14));
 
         assertThat(slim.body()).isNull();
         assertThat(slim.fingerprintBands()).isNull();
+        assertThat(slim.entityIds()).isNull();
+        assertThat(slim.fingerprint()).isNull();
         assertThat(slim.keywords()).isNull();
         assertThat(slim.quotes()).isNull();
         assertThat(slim.entities()).hasSize(10)
                 .allSatisfy(entity -> assertThat(entity.names()).isNull())
                 .allSatisfy(entity -> assertThat(entity.mentions()).isNull());
+        assertThat(slim.indexedAt()).isEqualTo(AT);
         assertThat(slim.kafkaPartition()).isEqualTo(2);
         assertThat(slim.kafkaOffset()).isEqualTo(41L);
         assertThat(HitShape.slim(document(0)).entities()).isEmpty();

@@ -41,6 +41,17 @@ class RecentDocumentsTest {
     }
 
     @Test
+    void forgetsWhatTheWatcherHasSeen() {
+        recent.want(true);
+        recent.written(List.of(written("i", "a", 1, AT), written("i", "b", 2, AT)));
+
+        recent.seen(List.of(new Indexed("i", new StreamCursor(AT.toEpochMilli(), 1, "a"), null, null)));
+
+        assertThat(recent.get("i", "a", 1)).isNull();
+        assertThat(recent.get("i", "b", 2)).isNotNull();
+    }
+
+    @Test
     void forgetsWhatIsOlderThanTheLookBackWindow() {
         recent.want(true);
         recent.written(List.of(written("i", "old", 1, AT)));
