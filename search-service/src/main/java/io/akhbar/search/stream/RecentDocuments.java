@@ -20,7 +20,7 @@ import java.util.Map;
 @Component
 class RecentDocuments implements WrittenDocuments {
 
-    /** A look-back window at 1,000 articles/s, as hits hold them (a few KB each). */
+    /** For a watcher that falls behind: a look-back window at 1,000 articles/s, as hits hold them (a few KB each). */
     static final int MAX_DOCUMENTS = 10_000;
 
     private final long keepMillis;
