@@ -74,16 +74,16 @@ class StreamSearches {
 
     StreamSearches(ElasticsearchClient client, ArticleIndex index, LiveQueries live, StoryCounts stories,
             JsonMapper json, RecentDocuments recent, MeterRegistry meters) {
-        this.recent = recent;
-        this.readBack = Counter.builder("akhbar.stream.read.back")
-                .description("Matched articles the live stream read back from Elasticsearch, as it keeps only what "
-                        + "this instance wrote")
-                .register(meters);
         this.client = client;
         this.index = index;
         this.live = live;
         this.stories = stories;
         this.json = json;
+        this.recent = recent;
+        this.readBack = Counter.builder("akhbar.stream.read.back")
+                .description("Matched articles the live stream read back from Elasticsearch, as it keeps only what "
+                        + "this instance wrote")
+                .register(meters);
     }
 
     /**
@@ -151,7 +151,8 @@ class StreamSearches {
         List<List<String>> matchedIds = matchedIds(queries, oldest, ids);
         Set<String> matched = new LinkedHashSet<>();
         matchedIds.forEach(matched::addAll);
-        Map<String, ArticleDocument> written = new HashMap<>();
+        // By the look's place, with the Kafka place the document records (the look did not read it).
+        Map<Indexed, ArticleDocument> written = new HashMap<>();
         List<String> elsewhere = new ArrayList<>();
         for (String id : matched) {
             Indexed article = freshById.get(id);
@@ -160,7 +161,8 @@ class StreamSearches {
             if (document == null) {
                 elsewhere.add(id);
             } else {
-                written.put(id, document);
+                written.put(new Indexed(article.index(), article.cursor(), document.kafkaPartition(),
+                        document.kafkaOffset()), document);
             }
         }
         readBack.increment(elsewhere.size());
@@ -176,10 +178,8 @@ class StreamSearches {
         fetched.forEach(hit -> documents.add(hit.source()));
         Map<String, StorySources> storySources = storySources(documents);
         List<Found> found = new ArrayList<>(found(fetched, storySources));
-        written.forEach((id, document) -> found.add(new Found(
-                new Indexed(freshById.get(id).index(), freshById.get(id).cursor(), document.kafkaPartition(),
-                        document.kafkaOffset()),
-                json.writeValueAsString(live.hit(document, storySources)))));
+        written.forEach((article, document) -> found.add(
+                new Found(article, json.writeValueAsString(live.hit(document, storySources)))));
         found.sort(Comparator.comparing(article -> article.indexed().cursor()));
         recent.seen(fresh);
         Map<String, StreamEvent> events = new HashMap<>();
