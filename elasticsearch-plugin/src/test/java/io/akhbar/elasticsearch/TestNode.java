@@ -106,9 +106,12 @@ final class TestNode implements AutoCloseable {
         Path home = unpack(distribution, runDir);
         long t1 = System.nanoTime();
 
+        // Without its own temporary directory every start leaves an empty elasticsearch-* directory in /tmp.
+        Path tmpDir = Files.createDirectories(home.resolve("tmp"));
         run(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
                         pluginZip.toAbsolutePath().toUri().toString()),
-                Map.of("ES_JAVA_HOME", javaHome.toString()), runDir.resolve("plugin-install.log"), INSTALL_TIMEOUT);
+                Map.of("ES_JAVA_HOME", javaHome.toString(), "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmpDir),
+                runDir.resolve("plugin-install.log"), INSTALL_TIMEOUT);
         long t2 = System.nanoTime();
 
         boolean asRoot = isRoot();
@@ -123,7 +126,8 @@ final class TestNode implements AutoCloseable {
         if (asRoot) {
             // runuser keeps no promise about the environment, so pass it explicitly through env.
             command.addAll(List.of("runuser", "-u", SYSTEM_USER, "--", "env",
-                    "ES_JAVA_HOME=" + javaHome, "ES_JAVA_OPTS=-Xms512m -Xmx512m"));
+                    "ES_JAVA_HOME=" + javaHome, "ES_JAVA_OPTS=-Xms512m -Xmx512m", "ES_TMPDIR=" + tmpDir,
+                    "CLI_JAVA_OPTS=-Djava.io.tmpdir=" + tmpDir));
         }
         command.addAll(List.of(home.resolve("bin/elasticsearch").toString(),
                 "-p", home.resolve(PID_FILE).toString(),
@@ -139,6 +143,8 @@ final class TestNode implements AutoCloseable {
                 .redirectOutput(runDir.resolve("elasticsearch.out").toFile());
         pb.environment().put("ES_JAVA_HOME", javaHome.toString());
         pb.environment().put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+        pb.environment().put("ES_TMPDIR", tmpDir.toString());
+        pb.environment().put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmpDir);
         Process process = pb.start();
         Thread hook = new Thread(() -> stopTree(process.toHandle()), "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(hook);
