@@ -10,7 +10,6 @@ import io.akhbar.contracts.ArticleEnriched.Mention;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,18 +26,26 @@ public record EntityDocument(
 
     private static final int MAX_NAMES = 16;
 
+    /** Without {@link #names}: {@link ArticleDocument#upgraded()} computes them, with every other derived field. */
     static EntityDocument of(Entity entity) {
         return new EntityDocument(entity.id(), entity.type().name(), entity.nameAr(), entity.nameEn(), null,
-                entity.mentionCount(), entity.salience(), entity.mentions()).withNames();
+                entity.mentionCount(), entity.salience(), entity.mentions());
     }
 
     /** Recomputes {@link #names}; documents copied from an index version that had none get them here. */
     EntityDocument withNames() {
-        Set<String> all = new LinkedHashSet<>();
-        add(all, nameAr);
-        add(all, nameEn);
+        // An entity is mostly mentioned by the same few surfaces: normalize each of them once.
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(nameAr);
+        spellings.add(nameEn);
         if (mentions != null) {
-            mentions.stream().map(Mention::surface).filter(Objects::nonNull).forEach(surface -> add(all, surface));
+            mentions.forEach(mention -> spellings.add(mention.surface()));
+        }
+        Set<String> all = new LinkedHashSet<>();
+        for (String spelling : spellings) {
+            if (spelling != null && !spelling.isBlank()) {
+                all.add(normalizeName(spelling));
+            }
         }
         List<String> limited = new ArrayList<>(all).subList(0, Math.min(all.size(), MAX_NAMES));
         return new EntityDocument(id, type, nameAr, nameEn, List.copyOf(limited), mentionCount, salience, mentions);
@@ -47,11 +54,5 @@ public record EntityDocument(
     /** The same normalization as queries: ترمب and ترمبْ, Putin and PUTIN are one name. */
     public static String normalizeName(String name) {
         return Whitespace.collapse(ArabicNormalizer.normalize(name).strip());
-    }
-
-    private static void add(Set<String> names, String name) {
-        if (name != null && !name.isBlank()) {
-            names.add(normalizeName(name));
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.akhbar.contracts.ArticleEnriched.Mention;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,25 @@ class ArticleDocumentTest {
         assertThat(document.entityIds()).containsExactly("person:donald-trump", "location:moscow");
         assertThat(document.entities().get(0).names()).containsExactly("دونالد ترامب", "donald trump", "ترمب", "وترامب");
         assertThat(document.storyId()).isNull();
+    }
+
+    @Test
+    void anEntityHasEachNormalizedSpellingOnceInFirstSeenOrderAndAtMostSixteen() {
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            mentions.add(new Mention("body", i * 10, i * 10 + 4, i % 2 == 0 ? "ترمب" : "ترمبْ"));
+        }
+        for (int i = 0; i < 20; i++) {
+            mentions.add(new Mention("body", 500 + i * 10, 504 + i * 10, "Trump" + i));
+        }
+        ArticleDocument document = ArticleDocument.of(article(null, List.of(
+                new Entity("person:donald-trump", EntityType.PERSON, "دونالد ترامب", "TRUMP", mentions, 60, 0.8))),
+                SUBMITTED, 0, 0L);
+
+        List<String> names = document.entities().get(0).names();
+        assertThat(names).hasSize(16).doesNotHaveDuplicates()
+                .startsWith("دونالد ترامب", "trump", "ترمب", "trump0", "trump1")
+                .endsWith("trump12");
     }
 
     @Test
