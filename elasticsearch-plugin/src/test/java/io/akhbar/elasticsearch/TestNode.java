@@ -108,9 +108,10 @@ final class TestNode implements AutoCloseable {
 
         // Without its own temporary directory every start leaves an empty elasticsearch-* directory in /tmp.
         Path tmpDir = Files.createDirectories(home.resolve("tmp"));
+        String launcherTmpDir = "-Djava.io.tmpdir=" + tmpDir;
         run(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
                         pluginZip.toAbsolutePath().toUri().toString()),
-                Map.of("ES_JAVA_HOME", javaHome.toString(), "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmpDir),
+                Map.of("ES_JAVA_HOME", javaHome.toString(), "CLI_JAVA_OPTS", launcherTmpDir),
                 runDir.resolve("plugin-install.log"), INSTALL_TIMEOUT);
         long t2 = System.nanoTime();
 
@@ -122,12 +123,13 @@ final class TestNode implements AutoCloseable {
         }
         int httpPort = freePort();
         int transportPort = freePort();
+        Map<String, String> nodeEnvironment = Map.of("ES_JAVA_HOME", javaHome.toString(),
+                "ES_JAVA_OPTS", "-Xms512m -Xmx512m", "ES_TMPDIR", tmpDir.toString(), "CLI_JAVA_OPTS", launcherTmpDir);
         List<String> command = new ArrayList<>();
         if (asRoot) {
             // runuser keeps no promise about the environment, so pass it explicitly through env.
-            command.addAll(List.of("runuser", "-u", SYSTEM_USER, "--", "env",
-                    "ES_JAVA_HOME=" + javaHome, "ES_JAVA_OPTS=-Xms512m -Xmx512m", "ES_TMPDIR=" + tmpDir,
-                    "CLI_JAVA_OPTS=-Djava.io.tmpdir=" + tmpDir));
+            command.addAll(List.of("runuser", "-u", SYSTEM_USER, "--", "env"));
+            nodeEnvironment.forEach((name, value) -> command.add(name + "=" + value));
         }
         command.addAll(List.of(home.resolve("bin/elasticsearch").toString(),
                 "-p", home.resolve(PID_FILE).toString(),
@@ -141,10 +143,7 @@ final class TestNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("elasticsearch.out").toFile());
-        pb.environment().put("ES_JAVA_HOME", javaHome.toString());
-        pb.environment().put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
-        pb.environment().put("ES_TMPDIR", tmpDir.toString());
-        pb.environment().put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmpDir);
+        pb.environment().putAll(nodeEnvironment);
         Process process = pb.start();
         Thread hook = new Thread(() -> stopTree(process.toHandle()), "stop-elasticsearch");
         Runtime.getRuntime().addShutdownHook(hook);
