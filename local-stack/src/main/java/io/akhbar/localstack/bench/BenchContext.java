@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /** What every scenario works with: the running stack, clients for it, the articles, and where to report. */
 final class BenchContext {
@@ -140,23 +141,20 @@ final class BenchContext {
                 used.applyAsLong("merges.total_time_in_millis") / 1000.0, used.applyAsLong("merges.total_docs"),
                 used.applyAsLong("flush.total_time_in_millis") / 1000.0,
                 used.applyAsLong("request_cache.hit_count"), used.applyAsLong("request_cache.miss_count")));
-        String prefix = "search.groups.";
+        String prefix = Elastic.SEARCH_GROUPS;
         String suffix = ".query_total";
-        List<String> groups = after.keySet().stream()
+        String byKind = after.keySet().stream()
                 .filter(key -> key.startsWith(prefix) && key.endsWith(suffix))
                 .map(key -> key.substring(prefix.length(), key.length() - suffix.length()))
                 .filter(group -> used.applyAsLong(prefix + group + suffix) > 0)
                 .sorted()
-                .toList();
-        if (!groups.isEmpty()) {
-            line.append("; by kind, query (requests) + fetch:");
-            for (String group : groups) {
-                line.append(String.format(Locale.ROOT, " %s %.1f (%,d) + %.1f,", group,
+                .map(group -> String.format(Locale.ROOT, " %s %.1f (%,d) + %.1f", group,
                         used.applyAsLong(prefix + group + ".query_time_in_millis") / 1000.0,
                         used.applyAsLong(prefix + group + suffix),
-                        used.applyAsLong(prefix + group + ".fetch_time_in_millis") / 1000.0));
-            }
-            line.setLength(line.length() - 1);
+                        used.applyAsLong(prefix + group + ".fetch_time_in_millis") / 1000.0))
+                .collect(Collectors.joining(","));
+        if (!byKind.isEmpty()) {
+            line.append("; by kind, query (requests) + fetch:").append(byKind);
         }
         return line.toString();
     }

@@ -14,6 +14,9 @@ import java.util.Map;
 /** The few Elasticsearch calls the benchmark makes, over plain HTTP, so that the client adds nothing of its own. */
 final class Elastic {
 
+    /** Where {@link #workTotals()} puts each stats group's figures: {@code search.groups.<group>.<field>}. */
+    static final String SEARCH_GROUPS = "search.groups.";
+
     static final String NDJSON = "application/x-ndjson";
     static final String JSON = "application/json";
     private static final int READ_BACK_PAGE = 1_000;
@@ -187,8 +190,8 @@ final class Elastic {
             // The services name their kinds of search (story look-ups, the live stream's requests): per kind.
             Map<?, ?> search = (Map<?, ?>) indices.get("search");
             if (search != null && search.get("groups") instanceof Map<?, ?> groups) {
-                groups.forEach((group, stats) -> add(totals, Map.of("search.groups." + group, stats),
-                        "search.groups." + group, "query_time_in_millis", "query_total", "fetch_time_in_millis"));
+                groups.forEach((group, stats) -> add(totals, Map.of(SEARCH_GROUPS + group, stats),
+                        SEARCH_GROUPS + group, "query_time_in_millis", "query_total", "fetch_time_in_millis"));
             }
         }
         return totals;
