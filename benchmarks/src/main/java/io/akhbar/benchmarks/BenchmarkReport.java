@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs {@link EnrichmentBenchmark} with JMH (any JMH option may be given, e.g. {@code -p article=3kb -wi 2 -i 3})
  * and prints articles per second per core for the enrichment and for Lucene's ArabicAnalyzer, their ratio, and the
- * bytes allocated per article.
+ * bytes allocated per article. Named explicitly ({@code LogLineBenchmark}), {@link LogLineBenchmark} prints lines per
+ * second and bytes allocated per line for each log format, next to Boot's {@code ecs}.
  */
 public final class BenchmarkReport {
 
@@ -31,6 +32,18 @@ public final class BenchmarkReport {
         Options options = builder.addProfiler(GCProfiler.class).build();
         Collection<RunResult> results = new Runner(options).run();
 
+        printEnrichment(results.stream().filter(r -> benchmarkOf(r, EnrichmentBenchmark.class)).toList());
+        printLogLines(results.stream().filter(r -> benchmarkOf(r, LogLineBenchmark.class)).toList());
+    }
+
+    private static boolean benchmarkOf(RunResult result, Class<?> benchmark) {
+        return result.getParams().getBenchmark().startsWith(benchmark.getName() + ".");
+    }
+
+    private static void printEnrichment(Collection<RunResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         // per article: wall-clock ops/s, ops per CPU second and bytes allocated per op; enrichment then Lucene
         Map<String, double[]> byArticle = new TreeMap<>();
         for (RunResult r : results) {
@@ -53,6 +66,24 @@ public final class BenchmarkReport {
             double[] r = e.getValue();
             System.out.printf("%-7s %5d %5d | %11.0f %11.0f %10.0f | %11.0f %11.0f %10.0f | %.1fx%n", e.getKey(),
                     text.length(), Articles.utf8Bytes(text), r[0], r[1], r[2], r[3], r[4], r[5], r[4] / r[1]);
+        }
+    }
+
+    private static void printLogLines(Collection<RunResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        double baseline = results.stream()
+                .filter(r -> LogLineBenchmark.BOOTS_ECS.equals(r.getParams().getParam("format")))
+                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+        System.out.println();
+        System.out.println("The per-article \"accepted\" line through Boot's StructuredLogEncoder, one thread, -Xmx256m.");
+        System.out.printf("%-36s %12s %9s %10s %s%n", "format", "lines/s", "us/line", "B/line", "vs ecs");
+        for (RunResult r : results) {
+            double perSecond = r.getPrimaryResult().getScore();
+            Result allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            System.out.printf("%-36s %12.0f %9.2f %10.0f %.2fx%n", r.getParams().getParam("format"), perSecond,
+                    1e6 / perSecond, allocated == null ? Double.NaN : allocated.getScore(), perSecond / baseline);
         }
     }
 }
