@@ -77,7 +77,7 @@ public final class BenchmarkReport {
                 .filter(r -> LogLineBenchmark.BOOTS_ECS.equals(r.getParams().getParam("format")))
                 .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
         System.out.println();
-        System.out.println("The per-article \"accepted\" line through Boot's StructuredLogEncoder, one thread, -Xmx256m.");
+        System.out.println("The \"accepted\" line through Boot's StructuredLogEncoder, one thread, -Xmx256m.");
         System.out.printf("%-36s %12s %9s %10s %s%n", "format", "lines/s", "us/line", "B/line", "vs ecs");
         for (RunResult r : results) {
             double perSecond = r.getPrimaryResult().getScore();

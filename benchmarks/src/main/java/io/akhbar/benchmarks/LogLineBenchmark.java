@@ -26,8 +26,8 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The per-article log line ("accepted", with its trace and article id) as the services' console appender encodes it:
- * through Spring Boot's {@link StructuredLogEncoder}, with Boot's {@code ecs} format as the baseline and service-logging's
- * formatter, which writes the same bytes.
+ * through Spring Boot's {@link StructuredLogEncoder}, with Boot's {@code ecs} format as the baseline and
+ * service-logging's formatter, which writes the same bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

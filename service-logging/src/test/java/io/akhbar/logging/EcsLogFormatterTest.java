@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -41,13 +42,14 @@ class EcsLogFormatterTest {
                 })),
                 Arguments.of("a message that JSON has to escape", event(
                         "العنوان \"ترمب\" و\\بوتين\tفي\nموسكو \u0001 \u2028 🙂 </script>", e -> { })),
-                Arguments.of("placeholders and key-value pairs", event("indexed {} articles in {} ms", new Object[] {500, 37}, e -> {
+                Arguments.of("placeholders and key-value pairs", event("indexed {} articles in {} ms",
+                        new Object[] {500, 37}, e -> {
                     e.addKeyValuePair(new KeyValuePair("batch.size", 500));
                     e.addKeyValuePair(new KeyValuePair("source", "الجزيرة"));
                 })),
                 Arguments.of("a failure with a cause", event(e -> {
-                    e.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(new IllegalStateException(
-                            "bulk rejected", new RuntimeException("429 Too Many Requests"))));
+                    e.setThrowableProxy(new ThrowableProxy(new IllegalStateException("bulk rejected",
+                            new RuntimeException("429 Too Many Requests"))));
                 })),
                 Arguments.of("markers that refer to markers", event(e -> {
                     var dead = MarkerFactory.getDetachedMarker("dead-letter");
