@@ -93,6 +93,7 @@ class TracingIT {
                     .until(() -> findLine(module, traceId, articleId), Optional::isPresent).orElseThrow();
             assertThat(field(line, "log", "level")).as(module).isEqualTo("INFO");
             assertThat(field(line, "log", "logger")).as(module).isEqualTo("akhbar.pipeline");
+            assertThat(field(line, "service", "name")).as(module).isEqualTo(module);
         }
     }
 
@@ -149,8 +150,10 @@ class TracingIT {
         assertThat(feed.path("silentSince").asString()).isEqualTo("2026-01-31T08:00:00Z");
     }
 
-    /** A JSON line of the module's log naming the article (and the trace, when given). */
-    /** The per-article line of a stage; other loggers may name the article too (a container's error, say). */
+    /**
+     * The module's per-article line naming the article (and the trace, when given); other loggers may name the
+     * article too (a container's error, say).
+     */
     private Optional<JsonNode> findLine(String module, String traceId, String articleId) {
         List<String> lines;
         try {
