@@ -82,8 +82,10 @@ public final class BenchmarkReport {
         for (RunResult r : results) {
             double perSecond = r.getPrimaryResult().getScore();
             Result allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
-            System.out.printf("%-36s %12.0f %9.2f %10.0f %.2fx%n", r.getParams().getParam("format"), perSecond,
-                    1e6 / perSecond, allocated == null ? Double.NaN : allocated.getScore(), perSecond / baseline);
+            // Without a run of ecs beside it (-p format=…), there is no ratio to print.
+            String ratio = Double.isNaN(baseline) ? "-" : "%.2fx".formatted(perSecond / baseline);
+            System.out.printf("%-36s %12.0f %9.2f %10.0f %s%n", r.getParams().getParam("format"), perSecond,
+                    1e6 / perSecond, allocated == null ? Double.NaN : allocated.getScore(), ratio);
         }
     }
 }
