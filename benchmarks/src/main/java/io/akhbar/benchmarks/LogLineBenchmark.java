@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.akhbar.contracts.PipelineLog;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +57,12 @@ public class LogLineBenchmark {
         encoder.setFormat(format);
         encoder.start();
 
-        accepted = new LoggingEvent(LogLineBenchmark.class.getName(), context.getLogger("akhbar.pipeline"), Level.INFO,
-                "accepted", null, null);
+        accepted = new LoggingEvent(LogLineBenchmark.class.getName(), context.getLogger(PipelineLog.LOGGER),
+                Level.INFO, "accepted", null, null);
         accepted.setInstant(Instant.now());
         accepted.setThreadName("http-nio-8081-exec-3");
-        accepted.setMDCPropertyMap(Map.of("trace.id", "4bf92f3577b34da6a3ce929d0e0e4736",
-                "article.id", "0f6b3d6e-6b5e-4f64-9d3f-8f1c2a9e7a10"));
+        accepted.setMDCPropertyMap(Map.of(PipelineLog.TRACE_ID, "4bf92f3577b34da6a3ce929d0e0e4736",
+                PipelineLog.ARTICLE_ID, "0f6b3d6e-6b5e-4f64-9d3f-8f1c2a9e7a10"));
     }
 
     @Benchmark
