@@ -90,13 +90,15 @@ final class BenchContext {
         elasticWorkBefore.put(meter, elasticWork());
     }
 
-    void measured(CpuUsage.Meter meter) {
+    CpuUsage.Phase measured(CpuUsage.Meter meter) {
         pause(meter);
-        log("  %s", meter.stop().describe());
+        CpuUsage.Phase phase = meter.stop();
+        log("  %s", phase.describe());
         Map<String, Long> done = elasticWorkDone.remove(meter);
         if (done != null && !done.isEmpty()) {
             log("  %s", describeElasticWork(Map.of(), done));
         }
+        return phase;
     }
 
     /**
