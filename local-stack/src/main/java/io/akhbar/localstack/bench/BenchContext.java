@@ -90,15 +90,13 @@ final class BenchContext {
         elasticWorkBefore.put(meter, elasticWork());
     }
 
-    CpuUsage.Phase measured(CpuUsage.Meter meter) {
+    void measured(CpuUsage.Meter meter) {
         pause(meter);
-        CpuUsage.Phase phase = meter.stop();
-        log("  %s", phase.describe());
+        log("  %s", meter.stop().describe());
         Map<String, Long> done = elasticWorkDone.remove(meter);
         if (done != null && !done.isEmpty()) {
             log("  %s", describeElasticWork(Map.of(), done));
         }
-        return phase;
     }
 
     /**

@@ -27,9 +27,8 @@ import java.util.regex.Pattern;
 final class CpuUsage {
 
     static final String BENCH = "bench";
-    static final String ELASTICSEARCH = "elasticsearch";
     static final List<String> PROCESSES = List.of("ingest-service", "nlp-service", "search-service", "kafka",
-            ELASTICSEARCH, BENCH);
+            "elasticsearch", BENCH);
 
     /** HotSpot's names for its compiler threads: "C1 CompilerThread0", "C2 CompilerThread1" (cut to 15 bytes). */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");

@@ -24,17 +24,12 @@ final class StreamLoad {
     static final int DISTINCT_QUERIES = 50;
     static final double TARGET = 0.9;
     /**
-     * Turns' worth of articles sent with the streams open before the measured turns, one turn at a time: after one,
-     * Elasticsearch's compilers still took 4.1 CPU s of the turns with streams and 0.6 s of those without; after two,
-     * 1.7 and 0.5 (in the full run at ede06bc).
+     * Turns' worth of articles sent with the streams open before the measured turns, one turn at a time. After two in
+     * one go, Elasticsearch's compilers still took 1.7 CPU s of the turns with streams and 0.5 s of those without (full
+     * run at ede06bc); turn by turn, they took 5.5, 3.4, 0.9 and 0.9 CPU s of the four (e467add), about what they
+     * keep taking in a warm pipeline, and then 0.7 s of the turns with streams and 0.9 s of those without.
      */
-    private static final int MIN_WARMUP_TURNS = 2;
-    private static final int MAX_WARMUP_TURNS = 4;
-    /**
-     * Elasticsearch's compilers' share of its CPU in a warm-up turn below which the stream code counts as compiled:
-     * about their share in the turns without streams.
-     */
-    private static final double SETTLED_JIT_SHARE = 0.05;
+    private static final int WARMUP_TURNS = 4;
     private static final long WARMUP_OFFSET = 500_000_000L;
     /** Where a second turn's article ids start, after the first turn's. */
     private static final long TURN_OFFSET = 100_000_000L;
@@ -112,22 +107,16 @@ final class StreamLoad {
 
     /**
      * The code that only runs for open streams (the matching requests in Elasticsearch, building and writing events in
-     * search-service, the clients) has not run yet: it warms up as the pipeline did, unmeasured, a turn's worth at a
-     * time until Elasticsearch, which compiles the most, has about finished compiling it.
+     * search-service, the clients) has not run yet: it warms up as the pipeline did, unmeasured, a turn at a time so
+     * that the CPU table shows when the compilers are done with it.
      */
     private static void warmUp(BenchContext context, int articles, int subscribers) throws Exception {
-        for (int turn = 1; turn <= MAX_WARMUP_TURNS; turn++) {
+        for (int turn = 1; turn <= WARMUP_TURNS; turn++) {
             CpuUsage.Meter cpu = context.meter("live-stream warm-up " + turn + ", not measured, N=" + articles);
             send(context, BenchContext.STREAM_LOADED_ARTICLES + WARMUP_OFFSET + turn * TURN_OFFSET, articles,
-                    subscribers + " subscribers, warm-up " + turn + ", not measured");
-            CpuUsage.Phase phase = context.measured(cpu);
-            double used = phase.seconds().getOrDefault(CpuUsage.ELASTICSEARCH, 0.0);
-            double compiling = phase.jitSeconds().getOrDefault(CpuUsage.ELASTICSEARCH, 0.0);
-            if (turn >= MIN_WARMUP_TURNS && compiling < SETTLED_JIT_SHARE * used) {
-                return;
-            }
+                    subscribers + " subscribers, warm-up " + turn + " of " + WARMUP_TURNS + ", not measured");
+            context.measured(cpu);
         }
-        context.log("  Elasticsearch was still compiling after %d warm-up turns", MAX_WARMUP_TURNS);
     }
 
     /** Articles per second from the first POST until all are searchable. */
