@@ -1,6 +1,7 @@
 package io.akhbar.search.stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -20,8 +21,12 @@ import java.time.Duration;
  *                          gets a thread of its own while its write waits, so that it holds up no one else
  * @param replayThreads     threads kept ready to replay missed events to resuming subscribers, likewise
  * @param pageSize          new articles per matching request, and articles per replay request
+ * @param socketWriteBuffer bytes Tomcat gathers before each write to a connection's socket (its default is 8 KB);
+ *                          a look's burst of events for one stream is often hundreds of KB, and every write is a
+ *                          system call and a TCP segment for the server and for the client
  */
 @ConfigurationProperties(prefix = "akhbar.stream")
 record StreamProperties(Duration pollInterval, Duration lookBack, Duration heartbeat, int maxSubscribers,
-        int queueCapacity, int maxReplay, Duration maxConnection, int senderThreads, int replayThreads, int pageSize) {
+        int queueCapacity, int maxReplay, Duration maxConnection, int senderThreads, int replayThreads, int pageSize,
+        DataSize socketWriteBuffer) {
 }

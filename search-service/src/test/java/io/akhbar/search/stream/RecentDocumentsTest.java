@@ -3,6 +3,7 @@ package io.akhbar.search.stream;
 import io.akhbar.search.indexing.ArticleDocument;
 import io.akhbar.search.indexing.WrittenDocuments.Written;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ class RecentDocumentsTest {
     private static final Instant AT = Instant.parse("2026-01-22T10:16:00Z");
 
     private final RecentDocuments recent = new RecentDocuments(new StreamProperties(Duration.ofMillis(500),
-            Duration.ofSeconds(10), Duration.ofSeconds(15), 10, 10, 10, Duration.ofMinutes(1), 1, 1, 500));
+            Duration.ofSeconds(10), Duration.ofSeconds(15), 10, 10, 10, Duration.ofMinutes(1), 1, 1, 500, DataSize.ofKilobytes(64)));
 
     @Test
     void keepsNothingWhileNobodyStreams() {

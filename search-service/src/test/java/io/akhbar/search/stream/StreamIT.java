@@ -7,6 +7,7 @@ import io.akhbar.localstack.KafkaProbe;
 import io.akhbar.localstack.LocalStack;
 import io.akhbar.localstack.LocalStackExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +74,9 @@ class StreamIT {
 
     @Autowired
     ElasticsearchClient elastic;
+
+    @Autowired
+    ServletWebServerApplicationContext server;
 
     @LocalServerPort
     int port;
@@ -390,6 +396,15 @@ class StreamIT {
                 return next.status() == 200;
             }
         });
+    }
+
+    @Test
+    @Order(9)
+    void theServerWritesToSocketsFromDirectBuffersOfTheConfiguredSize() {
+        Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("65536");
+        assertThat(connector.getProperty("socket.directBuffer")).isEqualTo("true");
     }
 
     private SseClient awaitReady(String path) throws Exception {
