@@ -400,11 +400,16 @@ class StreamIT {
 
     @Test
     @Order(9)
-    void theServerWritesToSocketsFromDirectBuffersOfTheConfiguredSize() {
+    void theServerWritesToSocketsFromDirectBuffersOfTheConfiguredSizeForAsManyConnectionsAsFit() {
         Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
 
         assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("65536");
         assertThat(connector.getProperty("socket.directBuffer")).isEqualTo("true");
+        // Every connection's buffers at once must fit in the direct memory of a JVM run with the services' -Xmx256m.
+        long perConnection = Long.parseLong((String) connector.getProperty("socket.appReadBufSize"))
+                + Long.parseLong((String) connector.getProperty("socket.appWriteBufSize"));
+        long maxConnections = ((Number) connector.getProperty("maxConnections")).longValue();
+        assertThat(maxConnections * perConnection).isLessThan(256L * 1024 * 1024 * 3 / 4);
     }
 
     private SseClient awaitReady(String path) throws Exception {
