@@ -17,7 +17,8 @@ class RecentDocumentsTest {
     private static final Instant AT = Instant.parse("2026-01-22T10:16:00Z");
 
     private final RecentDocuments recent = new RecentDocuments(new StreamProperties(Duration.ofMillis(500),
-            Duration.ofSeconds(10), Duration.ofSeconds(15), 10, 10, 10, Duration.ofMinutes(1), 1, 1, 500, DataSize.ofKilobytes(64)));
+            Duration.ofSeconds(10), Duration.ofSeconds(15), 10, 10, 10, Duration.ofMinutes(1), 1, 1, 500,
+            DataSize.ofKilobytes(64)));
 
     @Test
     void keepsNothingWhileNobodyStreams() {

@@ -405,7 +405,8 @@ class StreamIT {
 
         assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("65536");
         assertThat(connector.getProperty("socket.directBuffer")).isEqualTo("true");
-        // Every connection's buffers at once must fit in the direct memory of a JVM run with the services' -Xmx256m.
+        // Every connection's buffers at once must fit in the direct memory of a JVM run with the services' -Xmx256m,
+        // with a quarter of it left for the Kafka and Elasticsearch clients' own.
         long perConnection = Long.parseLong((String) connector.getProperty("socket.appReadBufSize"))
                 + Long.parseLong((String) connector.getProperty("socket.appWriteBufSize"));
         long maxConnections = ((Number) connector.getProperty("maxConnections")).longValue();
