@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * cores with the pipeline they measure, so they do as little as a client can: each read lands in one reused buffer,
  * the chunked body is decoded in place, and the bytes are scanned for {@code event:} lines without decoding the
  * events, skipping each line once it cannot be an {@code event:} line. A real deployment's subscribers run elsewhere;
- * here every CPU second they take is one the pipeline does not get.
+ * here every CPU second they take is one the pipeline does not get, so the reader thread also runs at the lowest CPU
+ * priority where the OS allows it: the scheduler gives it what the services leave rather than an equal share. It
+ * still reads every event, and its CPU time is still the benchmark's.
  */
 final class SseReaders implements AutoCloseable {
 
@@ -28,6 +31,7 @@ final class SseReaders implements AutoCloseable {
     private final Selector selector;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final CompletableFuture<Boolean> lowered = new CompletableFuture<>();
     private volatile boolean closed;
 
     SseReaders() throws IOException {
@@ -60,7 +64,13 @@ final class SseReaders implements AutoCloseable {
         }
     }
 
+    /** @return whether the reader thread runs at {@link LowestPriority}, once it has tried */
+    boolean atLowestPriority() {
+        return lowered.join();
+    }
+
     private void readAll() {
+        lowered.complete(LowestPriority.lowerCallingThread());
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
         try {
             while (!closed) {

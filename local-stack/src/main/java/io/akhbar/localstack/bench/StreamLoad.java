@@ -60,8 +60,16 @@ final class StreamLoad {
         double with1;
         double with2;
         long events;
+        long arrivedByTheEnd;
         long closedEarly;
         try (SseReaders readers = new SseReaders()) {
+            if (readers.atLowestPriority()) {
+                context.log("  the subscribers' reader thread runs at nice %d: it takes the CPU the services leave",
+                        LowestPriority.NICE);
+            } else {
+                context.note("stream: the subscribers' reader thread could not be put at nice %d (no renice or "
+                        + "/proc/thread-self): it took a full share of the CPU from the pipeline", LowestPriority.NICE);
+            }
             for (int i = 0; i < subscribers; i++) {
                 streams.add(readers.open(URI.create(streamUrl + Elastic.encode(queries.get(i % queries.size())))));
             }
@@ -77,12 +85,14 @@ final class StreamLoad {
             with2 = send(context, BenchContext.STREAM_LOADED_ARTICLES + TURN_OFFSET, articles,
                     with + ", turn 2 of 2");
             context.measured(withCpu);
+            arrivedByTheEnd = received(streams) - warmupEvents;
             events = awaitQuiet(streams, Duration.ofSeconds(3), Duration.ofSeconds(60)) - warmupEvents;
             closedEarly = streams.stream().filter(Stream::ended).count();
         }
-        context.log("  the subscribers received %,d article events (%.1f per article)%s", events,
-                (double) events / (2.0 * articles), closedEarly == 0 ? ""
-                        : "; " + closedEarly + " streams were closed by the service (fell behind?)");
+        // Had the readers fallen behind, the service's writes would have waited for them past the turns' clocks.
+        context.log("  the subscribers received %,d article events (%.1f per article), %,d of them by the time the "
+                        + "last article was searchable%s", events, (double) events / (2.0 * articles), arrivedByTheEnd,
+                closedEarly == 0 ? "" : "; " + closedEarly + " streams were closed by the service (fell behind?)");
         if (events == 0) {
             context.note("stream: no subscriber received an article event; the figure measures idle streams");
         }
@@ -172,13 +182,17 @@ final class StreamLoad {
         }
     }
 
+    private static long received(List<Stream> streams) {
+        return streams.stream().mapToLong(Stream::articles).sum();
+    }
+
     /** Waits until no event came for {@code quiet}; returns the events received. */
     private static long awaitQuiet(List<Stream> streams, Duration quiet, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = -1;
         long lastChange = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            long now = streams.stream().mapToLong(Stream::articles).sum();
+            long now = received(streams);
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();
