@@ -23,7 +23,7 @@ final class LowestPriority {
     private LowestPriority() {
     }
 
-    /** @return whether the calling thread now runs at nice {@value #NICE}; false where the OS has no way to say */
+    /** @return whether the calling thread now runs at nice {@value #NICE}: false without /proc/thread-self or renice */
     static boolean lowerCallingThread() {
         Path task;
         try {

@@ -70,7 +70,13 @@ final class SseReaders implements AutoCloseable {
     }
 
     private void readAll() {
-        lowered.complete(LowestPriority.lowerCallingThread());
+        boolean atLowest = false;
+        try {
+            atLowest = LowestPriority.lowerCallingThread();
+        } finally {
+            // Whatever happened, whoever waits to log the priority must not wait forever.
+            lowered.complete(atLowest);
+        }
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
         try {
             while (!closed) {
