@@ -183,10 +183,19 @@ final class CpuUsage {
         return seconds;
     }
 
-    /** utime + stime of a {@code stat} line; the thread name in parentheses may itself contain spaces. */
+    /** utime + stime of a {@code stat} line. */
     static double threadSeconds(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = fieldsAfterName(stat);
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The fields of a /proc {@code stat} line after the task's name, the state (field 3) first; none when the line has
+     * no name. The name in parentheses may itself contain spaces and parentheses, so it ends at the last ')'.
+     */
+    static String[] fieldsAfterName(String stat) {
+        int nameEnd = stat.lastIndexOf(')');
+        return nameEnd < 0 || nameEnd + 2 > stat.length() ? new String[0] : stat.substring(nameEnd + 2).split(" ");
     }
 
     /** One row per phase, one column per process: CPU seconds, of which the JIT compilers' in parentheses. */

@@ -59,13 +59,8 @@ final class LowestPriority {
         }
     }
 
-    /** The command name may hold spaces and parentheses: the fields start after its last ')'. */
     static OptionalInt niceOfStat(String stat) {
-        int nameEnd = stat.lastIndexOf(')');
-        if (nameEnd < 0) {
-            return OptionalInt.empty();
-        }
-        String[] fields = stat.substring(nameEnd + 1).trim().split(" ");
+        String[] fields = CpuUsage.fieldsAfterName(stat);
         if (fields.length <= NICE_AFTER_NAME) {
             return OptionalInt.empty();
         }
